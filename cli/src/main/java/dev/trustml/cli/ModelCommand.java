@@ -1,0 +1,19 @@
+package dev.trustml.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code trustml model}: look at model bundles. */
+@Command(
+    name = "model",
+    mixinStandardHelpOptions = true,
+    description = "Inspect model bundles.",
+    subcommands = {InspectCommand.class})
+final class ModelCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
