@@ -1,0 +1,66 @@
+package dev.trustml.model.card;
+
+import java.util.List;
+
+/**
+ * The model card {@code trustml-model.json} of a bundle: what the model is, how to feed it, and
+ * what privacy it claims. Immutable; read and written by {@link ModelCards}.
+ *
+ * @param schemaVersion card format version ({@link ModelCards#SCHEMA_VERSION})
+ * @param name a short name for reports
+ * @param modelFile the TorchScript archive, relative to the bundle (default {@code model.pt})
+ * @param architecture sizes of the network
+ * @param labels class names; index = logit position
+ * @param maxLength tokens per example after truncation
+ * @param paddingId the token id used for padding (must be 0 for the built-in architecture)
+ * @param tokenizer how text becomes token ids
+ * @param privacy the DP claim, or null when the model claims no differential privacy
+ * @param training how the model was trained (null for models trustml did not train)
+ * @param canaries canaries planted in the training data (templates only; secrets live apart)
+ * @param secretsFile the file holding the planted secrets, relative to the bundle, or null
+ * @param metrics measured utility
+ */
+public record ModelCard(
+    int schemaVersion,
+    String name,
+    String modelFile,
+    Architecture architecture,
+    List<String> labels,
+    int maxLength,
+    int paddingId,
+    TokenizerSpec tokenizer,
+    PrivacyClaim privacy,
+    TrainingRecipe training,
+    List<PlantedCanaryInfo> canaries,
+    String secretsFile,
+    CardMetrics metrics) {
+
+  public ModelCard {
+    labels = labels == null ? List.of() : List.copyOf(labels);
+    canaries = canaries == null ? List.of() : List.copyOf(canaries);
+    modelFile = modelFile == null ? "model.pt" : modelFile;
+  }
+
+  /** The index of {@code label}, or -1. */
+  public int labelIndex(String label) {
+    return labels.indexOf(label);
+  }
+
+  /** A copy with other training details and metrics (used by the trainer). */
+  public ModelCard withTraining(TrainingRecipe newTraining, CardMetrics newMetrics) {
+    return new ModelCard(
+        schemaVersion,
+        name,
+        modelFile,
+        architecture,
+        labels,
+        maxLength,
+        paddingId,
+        tokenizer,
+        privacy,
+        newTraining,
+        canaries,
+        secretsFile,
+        newMetrics);
+  }
+}

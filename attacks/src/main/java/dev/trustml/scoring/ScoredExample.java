@@ -1,0 +1,14 @@
+package dev.trustml.scoring;
+
+/**
+ * What the model says about one labelled example.
+ *
+ * @param row 1-based data row in the CSV
+ * @param label index of the true label among the model's labels
+ * @param logits raw outputs, one per label
+ * @param probabilities softmax of the logits (computed in double, max-subtracted)
+ * @param loss cross-entropy of the true label, {@code -log p[label]}
+ * @param correct whether the arg-max is the true label
+ */
+public record ScoredExample(
+    long row, int label, float[] logits, double[] probabilities, double loss, boolean correct) {}

@@ -1,0 +1,90 @@
+package dev.trustml.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trustml.model.torchscript.TextClassifierScript;
+import dev.trustml.model.torchscript.TorchScriptWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A model written by our TorchScript writer, run by libtorch, must match plain Java. */
+class TorchScriptWriterTest {
+
+  @Test
+  void libtorchLogitsMatchPlainJava(@TempDir Path dir) throws Exception {
+    // Random non-trivial weights (biases too) so every term of the forward pass matters.
+    SplittableRandom r = new SplittableRandom(7);
+    int v = 22;
+    int d = 8;
+    int h = 6;
+    int k = 3;
+    TextClassifierWeights w =
+        new TextClassifierWeights(
+            v,
+            d,
+            h,
+            k,
+            gauss(r, v * d),
+            gauss(r, h * d),
+            gauss(r, h),
+            gauss(r, k * h),
+            gauss(r, k));
+    BundleWriter.write(
+        dir, w, TestBundles.vocabulary(), TestBundles.card(List.of("a", "b", "c"), v, d, h));
+
+    long[][] rows = {{2, 3, 4}, {5}, {6, 6, 6, 7, 21}, {}, {1, 0, 0, 9}};
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), false);
+        ClassifierRunner runner = new ClassifierRunner(m)) {
+      float[] got = runner.logits(TokenBatch.of(rows));
+      assertEquals(rows.length * k, got.length);
+      for (int i = 0; i < rows.length; i++) {
+        double[] want = ReferenceForward.logits(w, rows[i]);
+        for (int c = 0; c < k; c++) {
+          assertEquals(want[c], got[i * k + c], 1e-5, "row " + i + " class " + c);
+        }
+      }
+      assertEquals(List.of("forward", "forward_emb"), m.methods());
+      assertEquals(
+          TextClassifierWeights.PARAMETER_NAMES,
+          m.parameters().stream().map(LoadedModel.ParameterInfo::name).toList());
+      assertArrayEquals(new long[] {v, d}, m.parameters().get(0).shape());
+    }
+  }
+
+  @Test
+  void paddingDoesNotChangeLogits(@TempDir Path dir) throws Exception {
+    TestBundles.write(dir, 3);
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), false);
+        ClassifierRunner runner = new ClassifierRunner(m)) {
+      float[] alone = runner.logits(TokenBatch.of(new long[][] {{2, 3}}));
+      float[] padded = runner.logits(TokenBatch.of(new long[][] {{2, 3}, {4, 5, 6, 7, 8, 9}}));
+      assertEquals(alone[0], padded[0], 1e-6);
+      assertEquals(alone[1], padded[1], 1e-6);
+    }
+  }
+
+  @Test
+  void sameWeightsGiveIdenticalBytes() throws Exception {
+    TextClassifierWeights w = WeightInit.initial(12, 4, 3, 2, 5);
+    ByteArrayOutputStream a = new ByteArrayOutputStream();
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    TorchScriptWriter.write(a, TextClassifierScript.module(w));
+    TorchScriptWriter.write(b, TextClassifierScript.module(w));
+    assertArrayEquals(a.toByteArray(), b.toByteArray());
+    assertTrue(a.size() > 12 * 4 * 4, "archive holds the embedding");
+  }
+
+  static float[] gauss(SplittableRandom r, int n) {
+    float[] f = new float[n];
+    for (int i = 0; i < n; i++) {
+      f[i] = (float) (r.nextDouble(-1, 1) + r.nextDouble(-1, 1));
+    }
+    return f;
+  }
+}
