@@ -1,19 +1,144 @@
 package dev.trustml.cli;
 
+import dev.trustml.model.LoadedModel;
+import dev.trustml.model.ModelBundle;
+import dev.trustml.model.card.ModelCard;
+import dev.trustml.model.card.PlantedCanaryInfo;
+import dev.trustml.model.card.PrivacyClaim;
+import dev.trustml.model.card.TrainingRecipe;
+import dev.trustml.scoring.Scorer;
+import dev.trustml.scoring.ScoringSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code trustml model inspect DIR}. */
+/** {@code trustml model inspect DIR}: what a bundle holds and what it claims. */
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description = "Describe a model bundle.")
+    description = {
+      "Describe a model bundle: labels, parameters, TorchScript methods and the privacy claim.",
+      "With --data, also score a labelled CSV and print accuracy and throughput."
+    })
 final class InspectCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Mixin CommonOptions common;
+
+  @Mixin CsvColumnOptions columns;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "Model bundle directory.")
+  Path dir;
+
+  @Option(
+      names = "--data",
+      paramLabel = "CSV",
+      description = "Score this labelled CSV and report accuracy.")
+  Path data;
 
   @Override
   public Integer call() throws Exception {
-    throw NotYetAvailable.because("trustml model inspect", 2);
+    PrintWriter out = spec.commandLine().getOut();
+    ModelBundle bundle = ModelBundle.open(dir);
+    ModelCard card = bundle.card();
+    try (LoadedModel model = LoadedModel.load(bundle, false)) {
+      out.printf("model       %s (%s)%n", bundle.displayName(), dir);
+      out.printf("labels      %s%n", String.join(", ", card.labels()));
+      out.printf(
+          "tokenizer   %s, %s, %,d tokens, max length %d%n",
+          card.tokenizer().kind().cardName(),
+          card.tokenizer().file(),
+          model.tokenizer().vocabularySize(),
+          card.maxLength());
+      out.printf("methods     %s%n", String.join(", ", model.methods()));
+      out.println("parameters");
+      long total = 0;
+      for (LoadedModel.ParameterInfo p : model.parameters()) {
+        long n = Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b);
+        total += n;
+        out.printf(
+            "  %-10s %-14s %,d%n",
+            p.name(),
+            Arrays.stream(p.shape())
+                .mapToObj(Long::toString)
+                .collect(Collectors.joining(", ", "[", "]")),
+            n);
+      }
+      out.printf("  %-10s %-14s %,d%n", "total", "", total);
+      out.println("privacy     " + describe(card.privacy()));
+      TrainingRecipe t = card.training();
+      if (t != null) {
+        out.printf(
+            Locale.ROOT,
+            "training    %s lr=%s, %d steps, batch %d, seed %d, data %s (sha256 %s…)%n",
+            t.optimizer(),
+            t.learningRate(),
+            t.steps(),
+            t.batchSize(),
+            t.seed(),
+            t.dataset(),
+            t.datasetSha256() == null ? "?" : t.datasetSha256().substring(0, 12));
+      }
+      if (card.metrics() != null && card.metrics().heldoutAccuracy() != null) {
+        out.printf(
+            Locale.ROOT,
+            "accuracy    held-out %.3f, train %.3f%n",
+            card.metrics().heldoutAccuracy(),
+            card.metrics().trainAccuracy() == null ? Double.NaN : card.metrics().trainAccuracy());
+      }
+      if (!card.canaries().isEmpty()) {
+        out.printf("canaries    %d planted (secrets kept apart)%n", card.canaries().size());
+        for (PlantedCanaryInfo c : card.canaries()) {
+          out.printf(
+              "  %-10s x%-3d label %-10s %s%n", c.id(), c.repetitions(), c.label(), c.template());
+        }
+      }
+      if (data != null) {
+        ScoringSummary s = new Scorer(model).score(data, columns.columns(), e -> {});
+        out.printf(
+            Locale.ROOT,
+            "scored      %s: %,d rows, accuracy %.4f, %.0f examples/s%n",
+            data,
+            s.rows(),
+            s.accuracy(),
+            s.examplesPerSecond());
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  static String describe(PrivacyClaim p) {
+    if (p == null) {
+      return "none: this model claims no differential privacy";
+    }
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%s, epsilon %.4g, delta %.3g",
+                p.mechanism(),
+                p.epsilon(),
+                p.delta()));
+    if (p.noiseMultiplier() != null) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              " (sigma %.4g, q %.4g, %d steps, C %.3g, %s accountant)",
+              p.noiseMultiplier(),
+              p.samplingRate(),
+              p.steps(),
+              p.clippingNorm(),
+              p.accountant()));
+    }
+    return b.toString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.trustml.model.card;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.trustml.error.BadInputException;
@@ -54,12 +55,19 @@ public final class ModelCards {
                 + e.getLocation().getLineNr()
                 + ", column "
                 + e.getLocation().getColumnNr();
-    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      String field =
-          m.getPath().stream()
-              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-              .reduce((a, b) -> a + "." + b)
-              .orElse("?");
+    boolean syntax =
+        e instanceof JsonParseException
+            || e.getCause() instanceof JsonParseException
+            || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
+    if (!syntax && e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      StringBuilder field = new StringBuilder();
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          field.append(field.length() == 0 ? "" : ".").append(r.getFieldName());
+        } else {
+          field.append('[').append(r.getIndex()).append(']');
+        }
+      }
       return "field '"
           + field
           + "' is invalid"
