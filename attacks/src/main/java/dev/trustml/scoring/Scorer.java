@@ -50,6 +50,7 @@ public final class Scorer {
         ClassifierRunner runner = new ClassifierRunner(model)) {
       long[][] tokens = new long[batchSize][];
       long[] rowNumbers = new long[batchSize];
+      String[] texts = new String[batchSize];
       int[] labelIds = new int[batchSize];
       boolean more = true;
       while (more) {
@@ -76,6 +77,7 @@ public final class Scorer {
           }
           tokens[n] = tokenizer.encode(t.text(), maxLength);
           rowNumbers[n] = t.row();
+          texts[n] = t.text();
           labelIds[n] = y;
           n++;
         }
@@ -91,7 +93,7 @@ public final class Scorer {
           double loss = Softmax.loss(z, 0, k, labelIds[i]);
           boolean ok = Softmax.argMax(z, 0, k) == labelIds[i];
           correct += ok ? 1 : 0;
-          sink.accept(new ScoredExample(rowNumbers[i], labelIds[i], z, p, loss, ok));
+          sink.accept(new ScoredExample(rowNumbers[i], texts[i], labelIds[i], z, p, loss, ok));
         }
         rows += n;
       }
