@@ -2,7 +2,9 @@
 MVN ?= mvn -B -q
 SAMPLE ?= sample-models/sentiment-nodp
 
-.PHONY: build test demo bench sample-models format clean test-long
+.PHONY: build test demo bench sample-models sample-data format clean test-long
+
+SAMPLE_NPM := sample-models/target/npm
 
 build:
 	$(MVN) -DskipTests package
@@ -24,3 +26,12 @@ format:
 
 clean:
 	$(MVN) clean
+
+# Re-downloads (npm pack) the two source packages if missing and regenerates
+# sample-models/data/{sentiment.csv,spam.csv,SOURCES.md}; output is deterministic.
+sample-data:
+	sample-models/scripts/fetch-data.sh
+	$(MVN) -pl sample-models -am -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	java -cp "sample-models/target/classes:$$(cat sample-models/target/classpath.txt)" \
+	  dev.trustml.samples.data.PrepareDatasets \
+	  $(SAMPLE_NPM)/sentiment/package $(SAMPLE_NPM)/spam-assassin/package sample-models/data
