@@ -1,0 +1,73 @@
+package dev.trustml.membership;
+
+import dev.trustml.error.BadInputException;
+
+/** Inputs beyond the target's outputs that an attack needs. */
+public enum Requirement {
+  /** Reference-model outputs on the audit rows. */
+  NEEDS_REFERENCE_MODELS("reference-model outputs on the audit rows"),
+  /** Some reference models trained on audit rows (the "online" setting: IN and OUT models). */
+  NEEDS_IN_REFERENCES("reference models trained on some audit rows (online: IN and OUT models)"),
+  /** Population rows (known non-members) scored by the target and every reference model. */
+  NEEDS_POPULATION("population rows (non-members) scored by the target and every reference model");
+
+  private final String description;
+
+  Requirement(String description) {
+    this.description = description;
+  }
+
+  /** What the attack needs, as a phrase for listings and error messages. */
+  public String description() {
+    return description;
+  }
+
+  /** Stable lower-case, hyphenated name for listings. */
+  public String cliName() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** Whether {@code input} provides what this requirement asks for. */
+  public boolean isMetBy(AttackInput input) {
+    switch (this) {
+      case NEEDS_REFERENCE_MODELS:
+        return input.hasReferences();
+      case NEEDS_IN_REFERENCES:
+        return input.hasReferences() && input.references().anyIn();
+      case NEEDS_POPULATION:
+        return input.hasPopulation()
+            && input.population().references().size()
+                == (input.hasReferences() ? input.references().numModels() : 0);
+    }
+    throw new AssertionError(this);
+  }
+
+  /** Whether every requirement of {@code info} is met by {@code input}. */
+  public static boolean allMet(AttackInfo info, AttackInput input) {
+    for (Requirement requirement : info.requirements()) {
+      if (!requirement.isMetBy(input)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Checks the input's consistency and that it meets every requirement of {@code info}.
+   *
+   * @throws BadInputException naming the attack and the missing input
+   */
+  public static void check(AttackInfo info, AttackInput input) throws BadInputException {
+    input.checkConsistent();
+    for (Requirement requirement : info.requirements()) {
+      if (!requirement.isMetBy(input)) {
+        throw new BadInputException(
+            "attack '"
+                + info.name()
+                + "' needs "
+                + requirement.description()
+                + "; supply them or choose an attack that does not (see --list-attacks)");
+      }
+    }
+  }
+}
