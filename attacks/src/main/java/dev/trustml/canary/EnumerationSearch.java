@@ -1,0 +1,123 @@
+package dev.trustml.canary;
+
+import dev.trustml.error.TrustmlException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
+
+/**
+ * Scores every candidate secret (Parikh et al., ACL 2022, Sec. 3: feasible for 4-digit PINs, |R| =
+ * 10^4) and keeps the k with the lowest loss. With the true secret known it also counts its exact
+ * rank, ties against it, and so its exact exposure (Carlini et al. 2019, Def. 4).
+ *
+ * <p>Memory is O(batch + k), not O(|R|): the batch that contains the secret is scored first, so its
+ * loss is known before the other candidates stream past and are counted.
+ */
+public final class EnumerationSearch {
+  private final CandidateScorer scorer;
+  private final int topK;
+
+  /**
+   * @param scorer the model's loss for the canary's label
+   * @param topK number of best guesses to keep (at least 1)
+   */
+  public EnumerationSearch(CandidateScorer scorer, int topK) {
+    if (topK < 1) {
+      throw new IllegalArgumentException("topK must be >= 1, got " + topK);
+    }
+    this.scorer = scorer;
+    this.topK = topK;
+  }
+
+  /**
+   * Enumerates all |R| candidates of {@code template}.
+   *
+   * @param secret the planted secret, if known (enables rank, exposure, exact-extraction checks)
+   * @throws ArithmeticException if |R| does not fit in a long (use {@link BeamSearch})
+   * @throws TrustmlException if the model fails
+   */
+  public ExtractionResult run(CanaryTemplate template, Optional<Secret> secret, Progress progress)
+      throws TrustmlException {
+    long start = System.nanoTime();
+    long size = template.spaceSizeExact();
+    int batch = BatchScoring.batchSize(scorer);
+    long batches = (size + batch - 1) / batch;
+    long secretIndex = secret.map(template::indexOf).orElse(-1L);
+    long firstBatch = secretIndex >= 0 ? secretIndex / batch : 0;
+
+    // Max-heap on (loss, index): its head is the worst of the k kept. Index order equals slot-value
+    // order, the tie-break every search uses.
+    PriorityQueue<Scored> kept = new PriorityQueue<>(topK + 1, Scored.BEST_FIRST.reversed());
+    double secretLoss = Double.NaN;
+    long atOrBelowSecret = 0;
+    progress.start(size);
+    try {
+      for (long step = 0; step < batches; step++) {
+        // Visit the secret's batch first, then the others in index order.
+        long b = step == 0 ? firstBatch : (step <= firstBatch ? step - 1 : step);
+        long from = b * batch;
+        int count = (int) Math.min(batch, size - from);
+        List<String> sentences = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          sentences.add(template.render(template.secretAt(from + i)));
+        }
+        double[] losses = BatchScoring.scoreOneBatch(scorer, sentences);
+        if (secretIndex >= 0 && step == 0) {
+          secretLoss = losses[(int) (secretIndex - from)];
+        }
+        for (int i = 0; i < count; i++) {
+          if (secretIndex >= 0 && from + i != secretIndex && losses[i] <= secretLoss) {
+            atOrBelowSecret++;
+          }
+          keep(kept, new Scored(losses[i], from + i));
+        }
+        progress.advance(count);
+      }
+    } finally {
+      progress.done();
+    }
+    List<Scored> best = new ArrayList<>(kept);
+    best.sort(Scored.BEST_FIRST);
+    List<Guess> top = new ArrayList<>(best.size());
+    for (Scored c : best) {
+      Secret s = template.secretAt(c.index());
+      top.add(new Guess(s, template.format(s), c.loss()));
+    }
+    Optional<SecretOutcome> outcome = Optional.empty();
+    if (secret.isPresent()) {
+      Secret truth = secret.get();
+      long rank = 1 + atOrBelowSecret;
+      ExposureEstimate exposure = Exposure.exactFromRank(rank, template.log2SpaceSize(), size - 1);
+      outcome =
+          Optional.of(
+              new SecretOutcome(
+                  truth,
+                  template.format(truth),
+                  secretLoss,
+                  top.get(0).secret().equals(truth),
+                  BatchScoring.perSlotAccuracy(top.get(0).secret(), truth),
+                  OptionalLong.of(rank),
+                  Optional.of(exposure)));
+    }
+    return ExtractionResult.of(
+        ExtractionMethod.ENUMERATE, template, top, outcome, size, System.nanoTime() - start);
+  }
+
+  private void keep(PriorityQueue<Scored> kept, Scored candidate) {
+    if (kept.size() < topK) {
+      kept.add(candidate);
+    } else if (Scored.BEST_FIRST.compare(candidate, kept.peek()) < 0) {
+      kept.poll();
+      kept.add(candidate);
+    }
+  }
+
+  /** A scored candidate by mixed-radix index; turned into a {@link Guess} only if kept. */
+  private record Scored(double loss, long index) {
+    static final Comparator<Scored> BEST_FIRST =
+        Comparator.comparingDouble(Scored::loss).thenComparingLong(Scored::index);
+  }
+}

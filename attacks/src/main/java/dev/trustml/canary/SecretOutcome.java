@@ -1,0 +1,32 @@
+package dev.trustml.canary;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * How an extraction fared against the secret that was really planted (known when users audit their
+ * own pipeline).
+ *
+ * @param secret the planted secret
+ * @param text the secret written as slot values
+ * @param loss the model's loss for the planted canary sentence
+ * @param exactExtraction the top-1 guess is the secret (Parikh et al., ACL 2022: "exact match")
+ * @param perSlotAccuracy fraction of slots where the top-1 guess equals the secret
+ * @param rank the secret's exact rank (ties against it), known after enumeration
+ * @param exposure the secret's exposure, exact or extrapolated, when computed
+ */
+public record SecretOutcome(
+    Secret secret,
+    String text,
+    double loss,
+    boolean exactExtraction,
+    double perSlotAccuracy,
+    OptionalLong rank,
+    Optional<ExposureEstimate> exposure) {
+
+  /** A copy with {@code exposure} set. */
+  public SecretOutcome withExposure(ExposureEstimate estimate) {
+    return new SecretOutcome(
+        secret, text, loss, exactExtraction, perSlotAccuracy, rank, Optional.of(estimate));
+  }
+}
