@@ -2,6 +2,7 @@ package dev.trustml.canary;
 
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
+import dev.trustml.progress.Progress;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.trustml.canary;
 
 import dev.trustml.error.TrustmlException;
+import dev.trustml.progress.Progress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -69,7 +70,7 @@ public final class BeamSearch {
     List<int[]> beams = List.of(new int[slots]);
     List<Candidate> finals = List.of();
     long scored = 0;
-    progress.start(plannedCandidates(template) + (secret.isPresent() ? 1 : 0));
+    progress.start("beam search", plannedCandidates(template) + (secret.isPresent() ? 1 : 0));
     try {
       for (int slot = 0; slot < slots; slot++) {
         boolean last = slot == slots - 1;

@@ -1,6 +1,7 @@
 package dev.trustml.canary;
 
 import dev.trustml.error.TrustmlException;
+import dev.trustml.progress.Progress;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,9 @@ public final class CanaryExtractor {
     BeamSearch beam =
         new BeamSearch(scorer, settings.beamWidth(), settings.topK(), settings.partialForm());
     long sample = secret.isPresent() ? settings.exposureSampleSize() : 0;
-    progress.start(beam.plannedCandidates(template) + (secret.isPresent() ? 1 : 0) + sample);
+    progress.start(
+        "beam search + exposure sample",
+        beam.plannedCandidates(template) + (secret.isPresent() ? 1 : 0) + sample);
     Progress inner = new AdvanceOnly(progress);
     try {
       ExtractionResult result = beam.run(template, secret, inner);
@@ -84,7 +87,7 @@ public final class CanaryExtractor {
   /** Forwards advances only, so nested searches report into one progress bar. */
   private record AdvanceOnly(Progress outer) implements Progress {
     @Override
-    public void start(long total) {}
+    public void start(String task, long total) {}
 
     @Override
     public void advance(long scored) {

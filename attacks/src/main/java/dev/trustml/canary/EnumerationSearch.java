@@ -1,6 +1,7 @@
 package dev.trustml.canary;
 
 import dev.trustml.error.TrustmlException;
+import dev.trustml.progress.Progress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class EnumerationSearch {
     PriorityQueue<Scored> kept = new PriorityQueue<>(topK + 1, Scored.BEST_FIRST.reversed());
     double secretLoss = Double.NaN;
     long atOrBelowSecret = 0;
-    progress.start(size);
+    progress.start("enumerate", size);
     try {
       for (long step = 0; step < batches; step++) {
         // Visit the secret's batch first, then the others in index order.

@@ -3,6 +3,7 @@ package dev.trustml.canary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trustml.progress.Progress;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;

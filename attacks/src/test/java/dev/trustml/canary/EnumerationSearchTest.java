@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.progress.Progress;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;

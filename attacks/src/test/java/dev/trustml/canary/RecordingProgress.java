@@ -1,5 +1,7 @@
 package dev.trustml.canary;
 
+import dev.trustml.progress.Progress;
+
 /** Progress that records the calls, to check the contract start-once / advances / done-once. */
 final class RecordingProgress implements Progress {
   int starts;
@@ -8,7 +10,7 @@ final class RecordingProgress implements Progress {
   long advanced;
 
   @Override
-  public void start(long total) {
+  public void start(String task, long total) {
     starts++;
     this.total = total;
   }
