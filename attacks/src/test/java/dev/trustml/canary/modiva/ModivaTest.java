@@ -1,0 +1,365 @@
+package dev.trustml.canary.modiva;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.util.Pair;
+import dev.trustml.error.BadInputException;
+import dev.trustml.model.BundleWriter;
+import dev.trustml.model.LoadedModel;
+import dev.trustml.model.ModelBundle;
+import dev.trustml.model.TestBundles;
+import dev.trustml.model.TextClassifierWeights;
+import dev.trustml.model.WeightInit;
+import dev.trustml.model.torchscript.TextClassifierScript;
+import dev.trustml.model.torchscript.TorchScriptModule;
+import dev.trustml.model.torchscript.TorchScriptWriter;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModivaTest {
+  private static final String TEMPLATE = "my pin code is";
+  private static int torchThreads;
+
+  /**
+   * One libtorch intra-op thread while these tests run, restored afterwards. The tensors are tiny,
+   * and on a 2-core machine shared with other builds OpenMP's second thread made each Adam step
+   * 10-100x slower (measured: 40 s instead of 4 s per test). Results do not depend on it.
+   */
+  @BeforeAll
+  static void oneTorchThread() {
+    Engine.getEngine("PyTorch");
+    torchThreads = JniUtils.getNumThreads();
+    JniUtils.setNumThreads(1);
+  }
+
+  @AfterAll
+  static void restoreTorchThreads() {
+    JniUtils.setNumThreads(torchThreads);
+  }
+
+  /** The problem "my pin code is _ _ ..." with a digit alphabet per slot. */
+  private static ModivaProblem digitProblem(LoadedModel m, int digits) {
+    long[] words = m.tokenizer().encode(TEMPLATE, 64);
+    long[] tokens = Arrays.copyOf(words, words.length + digits);
+    int[] positions = new int[digits];
+    long[][] alphabets = new long[digits][];
+    for (int s = 0; s < digits; s++) {
+      positions[s] = words.length + s;
+      alphabets[s] = PeakModel.digitIds();
+    }
+    return new ModivaProblem(tokens, positions, alphabets, PeakModel.CANARY_LABEL);
+  }
+
+  private static long[] canary(String text) {
+    return Arrays.stream((TEMPLATE + " " + text).split(" ")).mapToLong(PeakModel::id).toArray();
+  }
+
+  @Test
+  void recoversFourDigitSecret(@TempDir Path dir) throws Exception {
+    checkRecovers(dir, "4 8 2 1", new int[] {4, 8, 2, 1});
+  }
+
+  @Test
+  void recoversSixDigitSecretWithRepeatedDigit(@TempDir Path dir) throws Exception {
+    checkRecovers(dir, "9 0 3 3 7 5", new int[] {9, 0, 3, 3, 7, 5});
+  }
+
+  /**
+   * The model pools by mean, so its loss sees only the multiset of digits: the oracle is brute
+   * force over all multisets (non-decreasing digit sequences) with the plain-Java forward pass.
+   */
+  private static void checkRecovers(Path dir, String secretText, int[] secret) throws Exception {
+    TextClassifierWeights w = PeakModel.write(dir, canary(secretText), 42);
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
+      ModivaProblem problem = digitProblem(m, secret.length);
+
+      List<int[]> multisets = new ArrayList<>();
+      nonDecreasing(new int[secret.length], 0, 0, multisets);
+      double best = Double.POSITIVE_INFINITY;
+      double second = Double.POSITIVE_INFINITY;
+      int[] argBest = null;
+      for (int[] ms : multisets) {
+        double loss = PeakModel.referenceLoss(w, problem.fill(ms), PeakModel.CANARY_LABEL);
+        if (loss < best) {
+          second = best;
+          best = loss;
+          argBest = ms;
+        } else if (loss < second) {
+          second = loss;
+        }
+      }
+      assertArrayEquals(sorted(secret), argBest, "the construction makes the secret optimal");
+      assertTrue(second > best + 0.5, "and unique, with a clear margin");
+
+      ModivaResult result = Modiva.run(m, problem, ModivaConfig.defaults(), Progress.NONE);
+
+      ModivaResult.Reconstruction top = result.best();
+      assertArrayEquals(sorted(secret), sorted(top.symbols()), "best reconstruction's digits");
+      assertEquals(best, top.loss(), 1e-4, "its loss is the global minimum");
+      for (ModivaResult.Reconstruction r : result.reconstructions()) {
+        double want = PeakModel.referenceLoss(w, problem.fill(r.symbols()), PeakModel.CANARY_LABEL);
+        assertEquals(want, r.loss(), 1e-4, "exact hard-token loss of " + r);
+      }
+      assertRankedAndDistinct(result, ModivaConfig.DEFAULT_TOP_K);
+      assertEquals(ModivaConfig.DEFAULT_RESTARTS, result.restarts());
+      assertEquals(ModivaConfig.DEFAULT_STEPS, result.steps());
+      System.out.println(
+          "WALL "
+              + secret.length
+              + " "
+              + result.wallTime().toMillis()
+              + " ms, candidates "
+              + result.candidatesScored());
+
+      // The paper's read-out alone (one restart, its per-slot argmax) must find it too: a lucky
+      // guess among all digit strings would have probability (permutations of the secret) / 10^n.
+      for (long seed = 1; seed <= 3; seed++) {
+        ModivaResult single =
+            Modiva.run(
+                m,
+                problem,
+                ModivaConfig.defaults().withRestarts(1).withTopK(1).withSeed(seed),
+                Progress.NONE);
+        assertEquals(1, single.reconstructions().size());
+        assertArrayEquals(sorted(secret), sorted(single.best().symbols()), "seed " + seed);
+      }
+    }
+  }
+
+  /**
+   * Slots with different alphabets (sizes 10, 3 and 5): the secret's order is identifiable because
+   * the digits 7 and 3 can only sit in one arrangement (7 is not in the third slot's alphabet).
+   */
+  @Test
+  void recoversExactSequenceWithMixedAlphabets(@TempDir Path dir) throws Exception {
+    PeakModel.write(dir, canary("7 bad 3"), 5);
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
+      long[] words = m.tokenizer().encode(TEMPLATE, 64);
+      long[] tokens = Arrays.copyOf(words, words.length + 3);
+      long[] extra = PeakModel.EXTRA.stream().mapToLong(PeakModel::id).toArray();
+      long[] lowDigits = Arrays.copyOf(PeakModel.digitIds(), 5);
+      ModivaProblem problem =
+          new ModivaProblem(
+              tokens,
+              new int[] {4, 5, 6},
+              new long[][] {PeakModel.digitIds(), extra, lowDigits},
+              PeakModel.CANARY_LABEL);
+
+      ModivaResult result =
+          Modiva.run(m, problem, ModivaConfig.defaults().withTopK(5), Progress.NONE);
+
+      assertArrayEquals(new int[] {7, 1, 3}, result.best().symbols());
+      assertRankedAndDistinct(result, 5);
+      for (ModivaResult.Reconstruction r : result.reconstructions()) {
+        int[] s = r.symbols();
+        assertTrue(s[0] < 10 && s[1] < 3 && s[2] < 5, "symbols inside each alphabet: " + r);
+      }
+    }
+  }
+
+  @Test
+  void sameSeedSameResultAndModelLeftAsFound(@TempDir Path dir) throws Exception {
+    PeakModel.write(dir, canary("5 5 1 9"), 9);
+    ModivaConfig config = ModivaConfig.defaults().withRestarts(4).withSteps(60).withSeed(123);
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
+      ModivaProblem problem = digitProblem(m, 4);
+      List<Boolean> before = requiresGrad(m);
+      CountingProgress progress = new CountingProgress();
+
+      ModivaResult a = Modiva.run(m, problem, config, progress);
+      ModivaResult b = Modiva.run(m, problem, config, Progress.NONE);
+
+      assertEquals(a.reconstructions(), b.reconstructions());
+      assertEquals(a.candidatesScored(), b.candidatesScored());
+      assertEquals(before, requiresGrad(m), "parameters' requires_grad restored");
+      assertEquals(List.of(60L, 60L, 1L), progress.calls());
+    }
+    // A fresh load gives the same numbers: nothing depends on libtorch's global RNG state.
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
+      ModivaResult c = Modiva.run(m, digitProblem(m, 4), config, Progress.NONE);
+      try (LoadedModel m2 = LoadedModel.load(ModelBundle.open(dir), true)) {
+        ModivaResult d = Modiva.run(m2, digitProblem(m2, 4), config, Progress.NONE);
+        assertEquals(c.reconstructions(), d.reconstructions());
+      }
+    }
+  }
+
+  @Test
+  void modelWithoutEmbeddingMethodIsRefused(@TempDir Path dir) throws Exception {
+    // A real TorchScript archive of the same network whose source has only forward().
+    TextClassifierWeights w = WeightInit.initial(TestBundles.vocabulary().size(), 8, 6, 2, 1);
+    BundleWriter.write(
+        dir,
+        w,
+        TestBundles.vocabulary(),
+        TestBundles.card(List.of("negative", "positive"), w.vocabSize(), 8, 6));
+    String forwardOnly =
+        """
+        class TrustmlTextClassifier(Module):
+          __parameters__ = ["embedding", "w1", "b1", "w2", "b2", ]
+          __buffers__ = []
+          embedding : Tensor
+          w1 : Tensor
+          b1 : Tensor
+          w2 : Tensor
+          b2 : Tensor
+          training : bool
+          def forward(self: __torch__.TrustmlTextClassifier,
+            tokens: Tensor) -> Tensor:
+            m = torch.unsqueeze(torch.to(torch.ne(tokens, 0), 6), -1)
+            emb = torch.embedding(self.embedding, tokens)
+            summed = torch.sum(torch.mul(emb, m), [1])
+            pooled = torch.div(summed, torch.clamp_min(torch.sum(m, [1]), 1.))
+            hidden = torch.relu(torch.addmm(self.b1, pooled, torch.t(self.w1)))
+            return torch.addmm(self.b2, hidden, torch.t(self.w2))
+        """;
+    try (OutputStream out = Files.newOutputStream(dir.resolve("model.pt"))) {
+      TorchScriptWriter.write(
+          out, new TorchScriptModule(TextClassifierScript.CLASS_NAME, forwardOnly, w.tensors()));
+    }
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
+      assertFalse(m.hasMethod(TextClassifierScript.EMBEDDING_METHOD));
+      ModivaProblem problem = smallProblem(m);
+      BadInputException e =
+          assertThrows(
+              BadInputException.class,
+              () -> Modiva.run(m, problem, ModivaConfig.defaults(), Progress.NONE));
+      assertTrue(
+          e.getMessage().contains("no embedding-input method (forward_emb)"), e.getMessage());
+      assertTrue(e.getMessage().contains("black-box methods"), e.getMessage());
+      assertTrue(e.getMessage().contains("model.pt"), e.getMessage());
+      assertFalse(e.getMessage().contains("\n"));
+    }
+  }
+
+  @Test
+  void modelLoadedForInferenceIsRefused(@TempDir Path dir) throws Exception {
+    TestBundles.write(dir, 2);
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), false)) {
+      BadInputException e =
+          assertThrows(
+              BadInputException.class,
+              () -> Modiva.run(m, smallProblem(m), ModivaConfig.defaults(), Progress.NONE));
+      assertTrue(e.getMessage().contains("load it trainable"), e.getMessage());
+    }
+  }
+
+  @Test
+  void problemThatDoesNotFitTheModelIsRefused(@TempDir Path dir) throws Exception {
+    TestBundles.write(dir, 2);
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
+      ModivaProblem p = smallProblem(m);
+      ModivaProblem badLabel =
+          new ModivaProblem(p.tokens(), p.slotPositions(), p.slotAlphabets(), 2);
+      BadInputException e =
+          assertThrows(
+              BadInputException.class,
+              () -> Modiva.run(m, badLabel, ModivaConfig.defaults(), Progress.NONE));
+      assertTrue(e.getMessage().contains("label index 2"), e.getMessage());
+
+      long vocab = m.tokenizer().vocabularySize();
+      ModivaProblem badAlphabet =
+          new ModivaProblem(p.tokens(), p.slotPositions(), new long[][] {{3, vocab}}, 0);
+      e =
+          assertThrows(
+              BadInputException.class,
+              () -> Modiva.run(m, badAlphabet, ModivaConfig.defaults(), Progress.NONE));
+      assertTrue(e.getMessage().contains("token id " + vocab), e.getMessage());
+    }
+  }
+
+  /** "the movie was _" with a digit slot, for the TestBundles vocabulary. */
+  private static ModivaProblem smallProblem(LoadedModel m) {
+    long[] words = m.tokenizer().encode("the movie was", 16);
+    long[] tokens = Arrays.copyOf(words, words.length + 1);
+    long[] digits = new long[10];
+    for (int d = 0; d < 10; d++) {
+      digits[d] = m.tokenizer().tokenId(Integer.toString(d));
+    }
+    return new ModivaProblem(tokens, new int[] {words.length}, new long[][] {digits}, 1);
+  }
+
+  private static void assertRankedAndDistinct(ModivaResult result, int topK) {
+    List<ModivaResult.Reconstruction> rs = result.reconstructions();
+    assertTrue(!rs.isEmpty() && rs.size() <= topK, "between 1 and topK reconstructions");
+    Set<List<Integer>> seen = new HashSet<>();
+    for (int i = 0; i < rs.size(); i++) {
+      assertTrue(seen.add(Arrays.stream(rs.get(i).symbols()).boxed().toList()), "distinct");
+      if (i > 0) {
+        assertTrue(rs.get(i - 1).loss() <= rs.get(i).loss(), "sorted by loss");
+      }
+    }
+  }
+
+  private static List<Boolean> requiresGrad(LoadedModel m) {
+    List<Boolean> out = new ArrayList<>();
+    for (Pair<String, Parameter> p : m.block().getDirectParameters()) {
+      NDArray a = p.getValue().getArray();
+      out.add(JniUtils.requiresGrad((PtNDArray) a));
+    }
+    return out;
+  }
+
+  private static void nonDecreasing(int[] buf, int pos, int min, List<int[]> out) {
+    if (pos == buf.length) {
+      out.add(buf.clone());
+      return;
+    }
+    for (int d = min; d < 10; d++) {
+      buf[pos] = d;
+      nonDecreasing(buf, pos + 1, d, out);
+    }
+  }
+
+  private static int[] sorted(int[] a) {
+    int[] c = a.clone();
+    Arrays.sort(c);
+    return c;
+  }
+
+  /** Records start(total), the sum of advance(n) and the number of done() calls. */
+  private static final class CountingProgress implements Progress {
+    private final AtomicLong total = new AtomicLong(-1);
+    private final AtomicLong advanced = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
+
+    @Override
+    public void start(long t) {
+      total.set(t);
+    }
+
+    @Override
+    public void advance(long n) {
+      advanced.addAndGet(n);
+    }
+
+    @Override
+    public void done() {
+      done.incrementAndGet();
+    }
+
+    List<Long> calls() {
+      return List.of(total.get(), advanced.get(), done.get());
+    }
+  }
+}

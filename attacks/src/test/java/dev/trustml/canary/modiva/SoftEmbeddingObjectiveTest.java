@@ -1,0 +1,183 @@
+package dev.trustml.canary.modiva;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.trustml.model.BundleWriter;
+import dev.trustml.model.LoadedModel;
+import dev.trustml.model.ModelBundle;
+import dev.trustml.model.ReferenceForward;
+import dev.trustml.model.TestBundles;
+import dev.trustml.model.TextClassifierWeights;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The batched soft-embedding objective computed by libtorch must equal the same objective written
+ * out in plain Java (double), and its gradient must match central finite differences of it: this
+ * checks the gather of alphabet rows, the placement of slots, the template mask, alphabet padding
+ * and that restarts do not mix.
+ */
+class SoftEmbeddingObjectiveTest {
+  private static int torchThreads;
+
+  @BeforeAll
+  static void oneTorchThread() {
+    Engine.getEngine("PyTorch");
+    torchThreads = JniUtils.getNumThreads();
+    JniUtils.setNumThreads(1);
+  }
+
+  @AfterAll
+  static void restoreTorchThreads() {
+    JniUtils.setNumThreads(torchThreads);
+  }
+
+  @Test
+  void lossAndGradientMatchPlainJava(@TempDir Path dir) throws Exception {
+    SplittableRandom r = new SplittableRandom(3);
+    List<String> vocab = TestBundles.vocabulary();
+    int v = vocab.size();
+    int d = 6;
+    int h = 5;
+    int k = 3;
+    TextClassifierWeights w =
+        new TextClassifierWeights(
+            v,
+            d,
+            h,
+            k,
+            gauss(r, v * d),
+            gauss(r, h * d),
+            gauss(r, h),
+            gauss(r, k * h),
+            gauss(r, k));
+    BundleWriter.write(dir, w, vocab, TestBundles.card(List.of("a", "b", "c"), v, d, h));
+
+    // Template with padding (id 0) inside; slots at positions 1 and 4; alphabets of sizes 4 and 2.
+    long[] tokens = {2, 99, 5, 0, 99, 7};
+    int[] positions = {4, 1};
+    long[][] alphabets = {{12, 13, 14, 15}, {3, 20}};
+    int label = 2;
+    ModivaProblem problem = new ModivaProblem(tokens, positions, alphabets, label);
+    int restarts = 3;
+    int width = 4;
+    int size = restarts * 2 * width;
+    double tau = 0.7;
+    double[] theta = new double[size];
+    float[] offsets = new float[size];
+    for (int i = 0; i < size; i++) {
+      boolean pad = (i / width) % 2 == 1 && i % width >= 2;
+      theta[i] = pad ? 0 : r.nextDouble(-2, 2);
+      offsets[i] = pad ? SoftEmbeddingObjective.EXCLUDED : (float) Gumbel.draw(r);
+    }
+    float[] logits = new float[size];
+    for (int i = 0; i < size; i++) {
+      logits[i] = (float) theta[i];
+    }
+
+    float[] losses;
+    float[] gradient = new float[size];
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true);
+        SoftEmbeddingObjective objective =
+            new SoftEmbeddingObjective(
+                m,
+                m.block().getDirectParameters().get(Modiva.EMBEDDING_PARAMETER).getArray(),
+                problem,
+                restarts)) {
+      losses = objective.lossAndGradient(logits, offsets, tau, gradient);
+    }
+
+    for (int rs = 0; rs < restarts; rs++) {
+      double want = javaLoss(w, problem, theta, offsets, tau, rs, width);
+      assertEquals(want, losses[rs], 1e-5, "loss of restart " + rs);
+    }
+    double eps = 1e-5;
+    for (int i = 0; i < size; i++) {
+      int rs = i / (2 * width);
+      double[] plus = theta.clone();
+      double[] minus = theta.clone();
+      plus[i] += eps;
+      minus[i] -= eps;
+      double numeric =
+          (javaLoss(w, problem, plus, offsets, tau, rs, width)
+                  - javaLoss(w, problem, minus, offsets, tau, rs, width))
+              / (2 * eps);
+      assertEquals(numeric, gradient[i], 1e-4, "d loss / d theta[" + i + "]");
+    }
+  }
+
+  /** Restart rs's loss: Gumbel-softmax weights, soft slot embeddings, mean pool, cross-entropy. */
+  private static double javaLoss(
+      TextClassifierWeights w,
+      ModivaProblem p,
+      double[] theta,
+      float[] offsets,
+      double tau,
+      int rs,
+      int width) {
+    int d = w.embeddingDim();
+    double[] pooled = new double[d];
+    long[] tokens = p.tokens();
+    int[] positions = p.slotPositions();
+    int count = 0;
+    for (int i = 0; i < tokens.length; i++) {
+      boolean slot = i == positions[0] || i == positions[1];
+      if (slot || tokens[i] == 0) {
+        continue;
+      }
+      count++;
+      for (int j = 0; j < d; j++) {
+        pooled[j] += w.embedding()[(int) tokens[i] * d + j];
+      }
+    }
+    for (int s = 0; s < p.slots(); s++) {
+      count++;
+      int n = p.alphabetSize(s);
+      int base = (rs * p.slots() + s) * width;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int a = 0; a < n; a++) {
+        max = Math.max(max, (theta[base + a] + offsets[base + a]) / tau);
+      }
+      double[] y = new double[n];
+      double sum = 0;
+      for (int a = 0; a < n; a++) {
+        y[a] = Math.exp((theta[base + a] + offsets[base + a]) / tau - max);
+        sum += y[a];
+      }
+      for (int a = 0; a < n; a++) {
+        int row = (int) p.tokenId(s, a);
+        for (int j = 0; j < d; j++) {
+          pooled[j] += y[a] / sum * w.embedding()[row * d + j];
+        }
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      pooled[j] /= count;
+    }
+    double[] z = ReferenceForward.fromPooled(w, pooled);
+    double max = Double.NEGATIVE_INFINITY;
+    for (double zi : z) {
+      max = Math.max(max, zi);
+    }
+    double sum = 0;
+    for (double zi : z) {
+      sum += Math.exp(zi - max);
+    }
+    return max + Math.log(sum) - z[p.label()];
+  }
+
+  private static float[] gauss(SplittableRandom r, int n) {
+    float[] f = new float[n];
+    for (int i = 0; i < n; i++) {
+      f[i] = (float) (r.nextDouble(-1, 1) + r.nextDouble(-1, 1));
+    }
+    return f;
+  }
+}
