@@ -8,6 +8,7 @@ import dev.trustml.model.LoadedModel;
 import dev.trustml.model.TextClassifierWeights;
 import dev.trustml.model.TokenBatch;
 import dev.trustml.model.torchscript.TextClassifierScript;
+import dev.trustml.progress.Progress;
 import dev.trustml.scoring.Softmax;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class Modiva {
       theta[i] = padding[i] ? 0 : random.nextDouble(-1, 1);
     }
 
-    progress.start(config.steps());
+    progress.start("ModIvA (" + config.restarts() + " restarts)", config.steps());
     try (SoftEmbeddingObjective objective =
         new SoftEmbeddingObjective(model, embedding, problem, restarts)) {
       Adam adam = new Adam(size, config.learningRate());

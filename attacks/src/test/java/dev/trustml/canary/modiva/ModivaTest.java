@@ -22,6 +22,7 @@ import dev.trustml.model.WeightInit;
 import dev.trustml.model.torchscript.TextClassifierScript;
 import dev.trustml.model.torchscript.TorchScriptModule;
 import dev.trustml.model.torchscript.TorchScriptWriter;
+import dev.trustml.progress.Progress;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -344,7 +345,7 @@ class ModivaTest {
     private final AtomicLong done = new AtomicLong();
 
     @Override
-    public void start(long t) {
+    public void start(String task, long t) {
       total.set(t);
     }
 
