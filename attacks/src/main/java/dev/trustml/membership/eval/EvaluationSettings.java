@@ -1,0 +1,111 @@
+package dev.trustml.membership.eval;
+
+import dev.trustml.error.UsageException;
+import dev.trustml.stats.Bootstrap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * What {@link MembershipEvaluator} computes.
+ *
+ * @param fprs false-positive budgets for TPR@FPR, each in (0, 1), no duplicates
+ * @param bootstrapResamples bootstrap replicates for the intervals; 0 switches intervals off
+ * @param confidence level of the bootstrap intervals and of the epsilon lower bound, in (0, 1)
+ * @param delta the delta of the DP claim the epsilon bound is computed for, in [0, 1)
+ * @param seed the seed of every random choice (bootstrap, split of the epsilon bound)
+ */
+public record EvaluationSettings(
+    List<Double> fprs, int bootstrapResamples, double confidence, double delta, long seed) {
+  /** The default FPR budgets: 10%, 1%, 0.1%. */
+  public static final List<Double> DEFAULT_FPRS = List.of(0.1, 0.01, 0.001);
+
+  /** The default level of intervals and bounds. */
+  public static final double DEFAULT_CONFIDENCE = 0.95;
+
+  /** Validates; throws IllegalArgumentException (use {@link #of} for user-supplied values). */
+  public EvaluationSettings {
+    fprs = List.copyOf(fprs);
+    String problem = problem(fprs, bootstrapResamples, confidence, delta);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+  }
+
+  /** FPRs {0.1, 0.01, 0.001}, 1000 resamples, confidence 0.95, delta 0, seed 0. */
+  public static EvaluationSettings defaults() {
+    return new EvaluationSettings(
+        DEFAULT_FPRS, Bootstrap.DEFAULT_RESAMPLES, DEFAULT_CONFIDENCE, 0.0, 0L);
+  }
+
+  /**
+   * Settings from command-line values.
+   *
+   * @throws UsageException with a one-line message naming the bad value
+   */
+  public static EvaluationSettings of(
+      List<Double> fprs, int bootstrapResamples, double confidence, double delta, long seed)
+      throws UsageException {
+    String problem = problem(fprs, bootstrapResamples, confidence, delta);
+    if (problem != null) {
+      throw new UsageException(problem);
+    }
+    return new EvaluationSettings(fprs, bootstrapResamples, confidence, delta, seed);
+  }
+
+  /** A copy with other FPR budgets. */
+  public EvaluationSettings withFprs(double... newFprs) {
+    List<Double> list = new ArrayList<>();
+    for (double f : newFprs) {
+      list.add(f);
+    }
+    return new EvaluationSettings(list, bootstrapResamples, confidence, delta, seed);
+  }
+
+  /** A copy with another number of bootstrap replicates. */
+  public EvaluationSettings withBootstrapResamples(int resamples) {
+    return new EvaluationSettings(fprs, resamples, confidence, delta, seed);
+  }
+
+  /** A copy with another confidence level. */
+  public EvaluationSettings withConfidence(double level) {
+    return new EvaluationSettings(fprs, bootstrapResamples, level, delta, seed);
+  }
+
+  /** A copy with another delta. */
+  public EvaluationSettings withDelta(double newDelta) {
+    return new EvaluationSettings(fprs, bootstrapResamples, confidence, newDelta, seed);
+  }
+
+  /** A copy with another seed. */
+  public EvaluationSettings withSeed(long newSeed) {
+    return new EvaluationSettings(fprs, bootstrapResamples, confidence, delta, newSeed);
+  }
+
+  private static String problem(
+      List<Double> fprs, int bootstrapResamples, double confidence, double delta) {
+    if (fprs.isEmpty()) {
+      return "--fpr needs at least one value; pass e.g. --fpr 0.01";
+    }
+    for (Double f : fprs) {
+      if (f == null || !(f > 0 && f < 1)) {
+        return "--fpr value " + f + " is outside (0, 1); pass a rate such as 0.01";
+      }
+    }
+    if (new HashSet<>(fprs).size() != fprs.size()) {
+      return "--fpr values " + fprs + " repeat a value; list each rate once";
+    }
+    if (bootstrapResamples < 0) {
+      return "--bootstrap "
+          + bootstrapResamples
+          + " is negative; pass 0 to switch intervals off or e.g. 1000";
+    }
+    if (!(confidence > 0 && confidence < 1)) {
+      return "--confidence " + confidence + " is outside (0, 1); pass e.g. 0.95";
+    }
+    if (!(delta >= 0 && delta < 1)) {
+      return "--delta " + delta + " is outside [0, 1); pass e.g. 1e-5";
+    }
+    return null;
+  }
+}
