@@ -33,7 +33,8 @@ public final class BundleWriter {
     Files.createDirectories(dir);
     AtomicFiles.write(
         dir.resolve(card.modelFile()),
-        out -> TorchScriptWriter.write(out, TextClassifierScript.module(weights)));
+        out ->
+            TorchScriptWriter.write(out, TextClassifierScript.module(weights, card.maxLength())));
     AtomicFiles.write(
         dir.resolve(card.tokenizer().file()),
         (String.join("\n", vocabulary) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -7,19 +7,23 @@ package dev.trustml.model;
 public final class ReferenceForward {
   private ReferenceForward() {}
 
-  /** Logits for one example; {@code tokens} may contain padding (id 0), which is ignored. */
+  /**
+   * Logits for one example; {@code tokens} may contain padding (id 0), which is ignored. Pooling is
+   * the mean over non-padding positions of the embedding times the {@link PositionGates} gate.
+   */
   public static double[] logits(TextClassifierWeights w, long[] tokens) {
     int d = w.embeddingDim();
     double[] pooled = new double[d];
     int count = 0;
-    for (long t : tokens) {
+    for (int pos = 0; pos < tokens.length; pos++) {
+      long t = tokens[pos];
       if (t == 0) {
         continue;
       }
       count++;
       int base = Math.toIntExact(t) * d;
       for (int j = 0; j < d; j++) {
-        pooled[j] += w.embedding()[base + j];
+        pooled[j] += w.embedding()[base + j] * (double) (float) PositionGates.gate(pos, j);
       }
     }
     for (int j = 0; j < d; j++) {

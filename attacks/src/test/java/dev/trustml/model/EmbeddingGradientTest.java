@@ -73,7 +73,13 @@ class EmbeddingGradientTest {
     }
   }
 
-  /** Backpropagation by hand: d/demb_t = m_t / sum(m) * W1^T (relu' * W2^T (p - onehot)). */
+  static double gate(int t, int j) {
+    return (float) PositionGates.gate(t, j);
+  }
+
+  /**
+   * Backpropagation by hand: d/demb_t = m_t / sum(m) * gate_t * W1^T (relu' * W2^T (p - onehot)).
+   */
   static double[] analyticGradient(
       TextClassifierWeights w, float[] emb, float[] mask, int len, int y) {
     int d = w.embeddingDim();
@@ -84,7 +90,7 @@ class EmbeddingGradientTest {
     for (int t = 0; t < len; t++) {
       count += mask[t];
       for (int j = 0; j < d; j++) {
-        pooled[j] += mask[t] * emb[t * d + j];
+        pooled[j] += mask[t] * emb[t * d + j] * gate(t, j);
       }
     }
     for (int j = 0; j < d; j++) {
@@ -123,7 +129,7 @@ class EmbeddingGradientTest {
     double[] g = new double[len * d];
     for (int t = 0; t < len; t++) {
       for (int j = 0; j < d; j++) {
-        g[t * d + j] = mask[t] / count * dPooled[j];
+        g[t * d + j] = mask[t] / count * dPooled[j] * gate(t, j);
       }
     }
     return g;

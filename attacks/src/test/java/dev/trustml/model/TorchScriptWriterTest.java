@@ -50,9 +50,9 @@ class TorchScriptWriterTest {
         }
       }
       assertEquals(List.of("forward", "forward_emb"), m.methods());
-      assertEquals(
-          TextClassifierWeights.PARAMETER_NAMES,
-          m.parameters().stream().map(LoadedModel.ParameterInfo::name).toList());
+      List<String> names = new java.util.ArrayList<>(TextClassifierWeights.PARAMETER_NAMES);
+      names.add("position_gates");
+      assertEquals(names, m.parameters().stream().map(LoadedModel.ParameterInfo::name).toList());
       assertArrayEquals(new long[] {v, d}, m.parameters().get(0).shape());
     }
   }
@@ -70,12 +70,23 @@ class TorchScriptWriterTest {
   }
 
   @Test
+  void wordOrderChangesLogits(@TempDir Path dir) throws Exception {
+    TestBundles.write(dir, 4);
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), false);
+        ClassifierRunner runner = new ClassifierRunner(m)) {
+      float[] a = runner.logits(TokenBatch.of(new long[][] {{12, 13, 14, 15}}));
+      float[] b = runner.logits(TokenBatch.of(new long[][] {{15, 14, 13, 12}}));
+      assertTrue(Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) > 1e-4, "order must matter");
+    }
+  }
+
+  @Test
   void sameWeightsGiveIdenticalBytes() throws Exception {
     TextClassifierWeights w = WeightInit.initial(12, 4, 3, 2, 5);
     ByteArrayOutputStream a = new ByteArrayOutputStream();
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    TorchScriptWriter.write(a, TextClassifierScript.module(w));
-    TorchScriptWriter.write(b, TextClassifierScript.module(w));
+    TorchScriptWriter.write(a, TextClassifierScript.module(w, 16));
+    TorchScriptWriter.write(b, TextClassifierScript.module(w, 16));
     assertArrayEquals(a.toByteArray(), b.toByteArray());
     assertTrue(a.size() > 12 * 4 * 4, "archive holds the embedding");
   }

@@ -86,36 +86,35 @@ class ModivaTest {
   }
 
   /**
-   * The model pools by mean, so its loss sees only the multiset of digits: the oracle is brute
-   * force over all multisets (non-decreasing digit sequences) with the plain-Java forward pass.
+   * The position gates make the loss depend on digit order, and the construction makes the secret
+   * the unique minimiser. For 4 digits the oracle is brute force over all 10^4 sequences with the
+   * plain-Java forward pass; for longer secrets the construction is the oracle (zero distance).
    */
   private static void checkRecovers(Path dir, String secretText, int[] secret) throws Exception {
     TextClassifierWeights w = PeakModel.write(dir, canary(secretText), 42);
     try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
       ModivaProblem problem = digitProblem(m, secret.length);
 
-      List<int[]> multisets = new ArrayList<>();
-      nonDecreasing(new int[secret.length], 0, 0, multisets);
-      double best = Double.POSITIVE_INFINITY;
-      double second = Double.POSITIVE_INFINITY;
-      int[] argBest = null;
-      for (int[] ms : multisets) {
-        double loss = PeakModel.referenceLoss(w, problem.fill(ms), PeakModel.CANARY_LABEL);
-        if (loss < best) {
-          second = best;
-          best = loss;
-          argBest = ms;
-        } else if (loss < second) {
-          second = loss;
+      double best = PeakModel.referenceLoss(w, problem.fill(secret), PeakModel.CANARY_LABEL);
+      if (secret.length <= 4) {
+        double second = Double.POSITIVE_INFINITY;
+        int[] seq = new int[secret.length];
+        for (int index = 0; index < Math.pow(10, secret.length); index++) {
+          for (int s = secret.length - 1, rest = index; s >= 0; s--, rest /= 10) {
+            seq[s] = rest % 10;
+          }
+          if (!Arrays.equals(seq, secret)) {
+            double loss = PeakModel.referenceLoss(w, problem.fill(seq), PeakModel.CANARY_LABEL);
+            second = Math.min(second, loss);
+          }
         }
+        assertTrue(second > best + 0.1, "the construction makes the secret uniquely optimal");
       }
-      assertArrayEquals(sorted(secret), argBest, "the construction makes the secret optimal");
-      assertTrue(second > best + 0.5, "and unique, with a clear margin");
 
       ModivaResult result = Modiva.run(m, problem, ModivaConfig.defaults(), Progress.NONE);
 
       ModivaResult.Reconstruction top = result.best();
-      assertArrayEquals(sorted(secret), sorted(top.symbols()), "best reconstruction's digits");
+      assertArrayEquals(secret, top.symbols(), "best reconstruction is the secret, in order");
       assertEquals(best, top.loss(), 1e-4, "its loss is the global minimum");
       for (ModivaResult.Reconstruction r : result.reconstructions()) {
         double want = PeakModel.referenceLoss(w, problem.fill(r.symbols()), PeakModel.CANARY_LABEL);
@@ -133,7 +132,9 @@ class ModivaTest {
               + result.candidatesScored());
 
       // The paper's read-out alone (one restart, its per-slot argmax) must find it too: a lucky
-      // guess among all digit strings would have probability (permutations of the secret) / 10^n.
+      // guess among all digit strings would have probability 10^-n. One restart may settle on a
+      // permutation of the secret (a local minimum the gates make shallow), which is why the
+      // attack runs several restarts; the digits themselves must be right.
       for (long seed = 1; seed <= 3; seed++) {
         ModivaResult single =
             Modiva.run(
@@ -319,17 +320,6 @@ class ModivaTest {
       out.add(JniUtils.requiresGrad((PtNDArray) a));
     }
     return out;
-  }
-
-  private static void nonDecreasing(int[] buf, int pos, int min, List<int[]> out) {
-    if (pos == buf.length) {
-      out.add(buf.clone());
-      return;
-    }
-    for (int d = min; d < 10; d++) {
-      buf[pos] = d;
-      nonDecreasing(buf, pos + 1, d, out);
-    }
   }
 
   private static int[] sorted(int[] a) {

@@ -2,6 +2,7 @@ package dev.trustml.canary.modiva;
 
 import dev.trustml.model.BundleWriter;
 import dev.trustml.model.ModelBundle;
+import dev.trustml.model.PositionGates;
 import dev.trustml.model.ReferenceForward;
 import dev.trustml.model.TestBundles;
 import dev.trustml.model.TextClassifierWeights;
@@ -14,12 +15,13 @@ import java.util.Random;
 
 /**
  * A hand-made classifier whose answer is known: the logit of class 1 is {@code MARGIN − SLOPE ·
- * ‖pooled − target‖₁}, where {@code target} is the mean embedding of the canary sentence. The L1
- * distance is written exactly with the ReLU layer: hidden unit j is relu(x_j − t_j), unit D+j is
- * relu(t_j − x_j), and class 1 weighs them all −SLOPE. Embeddings are random Gaussian in D=24 > 19
- * tokens, so the rows are linearly independent and the pooled embedding equals the target only for
- * the canary's multiset of tokens: that multiset is the unique minimiser of the loss. (A linear
- * score would not do: its optimum repeats the single best digit in every slot.)
+ * ‖pooled − target‖₁}, where {@code target} is the pooled (position-gated mean) embedding of the
+ * canary sentence. The L1 distance is written exactly with the ReLU layer: hidden unit j is
+ * relu(x_j − t_j), unit D+j is relu(t_j − x_j), and class 1 weighs them all −SLOPE. Embeddings are
+ * random Gaussian in D=24 > 19 tokens, so the rows are linearly independent and the pooled
+ * embedding equals the target only for the canary's tokens in the canary's order (the position
+ * gates make order matter): that sequence is the unique minimiser of the loss. (A linear score
+ * would not do: its optimum repeats the single best digit in every slot.)
  */
 final class PeakModel {
   static final List<String> WORDS = List.of("my", "pin", "code", "is");
@@ -54,7 +56,7 @@ final class PeakModel {
     return ids;
   }
 
-  /** Writes a bundle whose loss peaks at {@code canaryTokens} (ids, any order). */
+  /** Writes a bundle whose loss peaks at {@code canaryTokens} (ids, in this order). */
   static TextClassifierWeights write(Path dir, long[] canaryTokens, long seed) throws IOException {
     List<String> vocab = vocabulary();
     int v = vocab.size();
@@ -65,9 +67,12 @@ final class PeakModel {
       emb[i] = (float) random.nextGaussian();
     }
     double[] target = new double[DIM];
-    for (long t : canaryTokens) {
+    for (int pos = 0; pos < canaryTokens.length; pos++) {
       for (int j = 0; j < DIM; j++) {
-        target[j] += emb[(int) t * DIM + j] / (double) canaryTokens.length;
+        target[j] +=
+            emb[(int) canaryTokens[pos] * DIM + j]
+                * (double) (float) PositionGates.gate(pos, j)
+                / canaryTokens.length;
       }
     }
     float[] w1 = new float[h * DIM];

@@ -113,7 +113,14 @@ class SoftEmbeddingObjectiveTest {
     }
   }
 
-  /** Restart rs's loss: Gumbel-softmax weights, soft slot embeddings, mean pool, cross-entropy. */
+  static double gate(int position, int j) {
+    return (float) dev.trustml.model.PositionGates.gate(position, j);
+  }
+
+  /**
+   * Restart rs's loss: Gumbel-softmax weights, soft slot embeddings, position-gated mean pool,
+   * cross-entropy.
+   */
   private static double javaLoss(
       TextClassifierWeights w,
       ModivaProblem p,
@@ -134,7 +141,7 @@ class SoftEmbeddingObjectiveTest {
       }
       count++;
       for (int j = 0; j < d; j++) {
-        pooled[j] += w.embedding()[(int) tokens[i] * d + j];
+        pooled[j] += w.embedding()[(int) tokens[i] * d + j] * gate(i, j);
       }
     }
     for (int s = 0; s < p.slots(); s++) {
@@ -154,7 +161,7 @@ class SoftEmbeddingObjectiveTest {
       for (int a = 0; a < n; a++) {
         int row = (int) p.tokenId(s, a);
         for (int j = 0; j < d; j++) {
-          pooled[j] += y[a] / sum * w.embedding()[row * d + j];
+          pooled[j] += y[a] / sum * w.embedding()[row * d + j] * gate(positions[s], j);
         }
       }
     }
