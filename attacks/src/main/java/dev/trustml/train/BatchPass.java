@@ -65,7 +65,7 @@ final class BatchPass {
     int o2 = i * k;
     java.util.Arrays.fill(pooled, a0, a0 + d, 0);
     for (int r = 0; r < e.rows.length; r++) {
-      Vec.axpy(e.weights[r], p.embedding, e.rows[r] * d, pooled, a0, d);
+      Vec.mulAdd(e.weights, r * d, p.embedding, e.rows[r] * d, pooled, a0, d);
     }
     for (int j = 0; j < h; j++) {
       double z = p.b1[j] + Vec.dot(p.w1, j * d, pooled, a0, d);
@@ -104,15 +104,20 @@ final class BatchPass {
 
   /**
    * Squared L2 norm of example i's gradient over all parameters, in closed form (ghost norm):
-   * ||d2||^2 (||a1||^2 + 1) + ||d1||^2 (||a0||^2 + 1) + ||g||^2 sum_v (count(v)/n)^2.
+   * ||d2||^2 (||a1||^2 + 1) + ||d1||^2 (||a0||^2 + 1) + sum_j g_j^2 s_j (see {@link
+   * CompiledExample}).
    */
   double ghostSquaredNorm(CompiledExample e, int i) {
     double d2 = Vec.squaredNorm(delta2, i * k, k);
     double a1 = Vec.squaredNorm(hidden, i * h, h);
     double d1 = Vec.squaredNorm(delta1, i * h, h);
     double a0 = Vec.squaredNorm(pooled, i * d, d);
-    double g = Vec.squaredNorm(pooledGrad, i * d, d);
-    return d2 * (a1 + 1) + d1 * (a0 + 1) + g * e.sumSquaredWeights;
+    double emb = 0;
+    for (int j = 0; j < d; j++) {
+      double gj = pooledGrad[i * d + j];
+      emb += gj * gj * e.squaredWeightSums[j];
+    }
+    return d2 * (a1 + 1) + d1 * (a0 + 1) + emb;
   }
 
   /**
@@ -144,7 +149,7 @@ final class BatchPass {
       }
       CompiledExample e = examples[batch[i]];
       for (int r = 0; r < e.rows.length; r++) {
-        out.addToRow(e.rows[r], c * e.weights[r], pooledGrad, a0);
+        out.addToRowGated(e.rows[r], c, e.weights, r * d, pooledGrad, a0);
       }
     }
   }

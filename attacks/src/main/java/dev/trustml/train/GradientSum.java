@@ -35,6 +35,15 @@ final class GradientSum {
     Vec.axpy(a, x, xOff, embedding, row * embeddingDim, embeddingDim);
   }
 
+  /** Adds {@code a * w * x} (elementwise w, x) to embedding row {@code row}. */
+  void addToRowGated(int row, double a, double[] w, int wOff, double[] x, int xOff) {
+    markTouched(row);
+    int base = row * embeddingDim;
+    for (int j = 0; j < embeddingDim; j++) {
+      embedding[base + j] += a * w[wOff + j] * x[xOff + j];
+    }
+  }
+
   void markTouched(int row) {
     if (!touched[row]) {
       touched[row] = true;

@@ -1,5 +1,6 @@
 package dev.trustml.train;
 
+import dev.trustml.model.PositionGates;
 import java.util.Arrays;
 
 /**
@@ -12,6 +13,11 @@ import java.util.Arrays;
  * Not thread-safe.
  */
 final class NaiveClipping {
+  /** The gate as libtorch sees it (stored as float32 in the model). */
+  private static double gate(int position, int j) {
+    return (float) PositionGates.gate(position, j);
+  }
+
   private final MlpParameters p;
   private final int d;
   private final int h;
@@ -58,7 +64,7 @@ final class NaiveClipping {
       if (id != 0) {
         n++;
         for (int j = 0; j < d; j++) {
-          pooled[j] += p.embedding[id * d + j];
+          pooled[j] += p.embedding[id * d + j] * gate(t, j);
         }
       }
     }
@@ -119,7 +125,7 @@ final class NaiveClipping {
       int id = (int) e.token(t);
       if (id != 0) {
         for (int j = 0; j < d; j++) {
-          gEmbedding[id * d + j] += pooledGrad[j] / n;
+          gEmbedding[id * d + j] += pooledGrad[j] * gate(t, j) / n;
         }
       }
     }

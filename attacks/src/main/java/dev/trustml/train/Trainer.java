@@ -42,7 +42,7 @@ public final class Trainer {
     List<TokenizedExample> raw = data.examples();
     CompiledExample[] examples = new CompiledExample[n];
     for (int i = 0; i < n; i++) {
-      examples[i] = CompiledExample.of(raw.get(i));
+      examples[i] = CompiledExample.of(raw.get(i), config.embeddingDim());
     }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long startCpu =

@@ -8,6 +8,13 @@ final class Vec {
   private Vec() {}
 
   /** y[yOff + i] += a * x[xOff + i] for i in [0, n). */
+  /** y[yOff + i] += w[wOff + i] * x[xOff + i]. */
+  static void mulAdd(double[] w, int wOff, double[] x, int xOff, double[] y, int yOff, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yOff + i] += w[wOff + i] * x[xOff + i];
+    }
+  }
+
   static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
     for (int i = 0; i < n; i++) {
       y[yOff + i] += a * x[xOff + i];

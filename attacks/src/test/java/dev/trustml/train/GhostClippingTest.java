@@ -3,6 +3,7 @@ package dev.trustml.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trustml.model.PositionGates;
 import dev.trustml.model.ReferenceForward;
 import dev.trustml.model.TextClassifierWeights;
 import java.util.Arrays;
@@ -37,7 +38,7 @@ class GhostClippingTest {
   }
 
   private static CompiledExample[] compiled() {
-    return BATCH.stream().map(CompiledExample::of).toArray(CompiledExample[]::new);
+    return BATCH.stream().map(e -> CompiledExample.of(e, D)).toArray(CompiledExample[]::new);
   }
 
   private static int[] allIndices() {
@@ -68,12 +69,20 @@ class GhostClippingTest {
 
   @Test
   void embeddingNormUsesTokenCountsNotOccurrences() {
-    // Example 5 is token 6 seven times and token 1 once: weights 7/8 and 1/8, so the embedding
-    // part of the squared norm is ||g||^2 (49 + 1) / 64, not ||g||^2 * 8 / 64.
-    CompiledExample e = CompiledExample.of(BATCH.get(5));
+    // Example 5 is token 6 at positions 0..6 and token 1 at position 7: row 6's weight is the sum
+    // of seven gates over 8, row 1's one gate over 8, so s_j = (sum_{t<7} g_tj)^2/64 + g_7j^2/64,
+    // not sum_t g_tj^2 / 64 (which treating occurrences separately would give).
+    CompiledExample e = CompiledExample.of(BATCH.get(5), D);
     assertEquals(List.of(1, 6), Arrays.stream(e.rows).boxed().toList());
-    assertEquals(50.0 / 64, e.sumSquaredWeights, 1e-15);
-    assertEquals(0, CompiledExample.of(BATCH.get(3)).rows.length);
+    for (int j = 0; j < D; j++) {
+      double seven = 0;
+      for (int t = 0; t < 7; t++) {
+        seven += (float) PositionGates.gate(t, j);
+      }
+      double one = (float) PositionGates.gate(7, j);
+      assertEquals((seven * seven + one * one) / 64, e.squaredWeightSums[j], 1e-12);
+    }
+    assertEquals(0, CompiledExample.of(BATCH.get(3), D).rows.length);
   }
 
   @Test
