@@ -38,9 +38,17 @@ public enum Verdict {
    * Equality counts as consistent: a bound can only refute a claim it exceeds.
    */
   public static Verdict of(Double claimedEpsilon, double largestLowerBound) {
+    if (!(largestLowerBound >= 0)) {
+      throw new IllegalArgumentException(
+          "an epsilon lower bound must be >= 0, got " + largestLowerBound);
+    }
     if (claimedEpsilon == null) {
       return NO_CLAIM;
     }
+    if (!(claimedEpsilon >= 0)) {
+      throw new IllegalArgumentException("a claimed epsilon must be >= 0, got " + claimedEpsilon);
+    }
+    // Strict: a bound that only equals the claim is exactly what a tight claim predicts.
     return largestLowerBound > claimedEpsilon ? VIOLATED : CONSISTENT;
   }
 }

@@ -20,4 +20,15 @@ public enum OptimizerKind {
   public String cardName() {
     return cardName;
   }
+
+  /** Parses the model card's name ({@code sgd}, {@code adam}). */
+  public static OptimizerKind fromCardName(String name) throws dev.trustml.error.BadInputException {
+    for (OptimizerKind k : values()) {
+      if (k.cardName().equals(name)) {
+        return k;
+      }
+    }
+    throw new dev.trustml.error.BadInputException(
+        "unknown optimizer '" + name + "' in the model card's training recipe; use sgd or adam");
+  }
 }

@@ -1,4 +1,4 @@
-package dev.trustml.stats;
+package dev.trustml.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

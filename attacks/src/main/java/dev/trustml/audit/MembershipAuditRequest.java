@@ -1,0 +1,47 @@
+package dev.trustml.audit;
+
+import dev.trustml.audit.shadow.ShadowPlan;
+import dev.trustml.data.CsvColumns;
+import dev.trustml.membership.RmiaParameters;
+import dev.trustml.membership.eval.EvaluationSettings;
+import dev.trustml.results.Theoretical;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to audit and how.
+ *
+ * @param members CSV of rows the model was trained on
+ * @param nonMembers CSV of rows it was not trained on
+ * @param columns the text and label columns
+ * @param attacks attack names; empty for the default set that the available inputs allow
+ * @param evaluation FPR budgets, bootstrap, confidence, seed (delta is taken from the claim)
+ * @param claimOverride the claim from the command line, or null to use the model card's
+ * @param shadows reference models to train, or null
+ * @param references reference bundles given by the user (trained by trustml: their cards name the
+ *     rows they trained on)
+ * @param rmia RMIA's parameters
+ * @param seed seeds every random choice
+ */
+public record MembershipAuditRequest(
+    Path members,
+    Path nonMembers,
+    CsvColumns columns,
+    List<String> attacks,
+    EvaluationSettings evaluation,
+    Theoretical claimOverride,
+    ShadowPlan shadows,
+    List<Path> references,
+    RmiaParameters rmia,
+    long seed) {
+
+  public MembershipAuditRequest {
+    attacks = List.copyOf(attacks);
+    references = List.copyOf(references);
+  }
+
+  /** Whether reference models will be available. */
+  public boolean hasReferenceModels() {
+    return shadows != null || !references.isEmpty();
+  }
+}

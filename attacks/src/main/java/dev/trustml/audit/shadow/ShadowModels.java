@@ -1,0 +1,280 @@
+package dev.trustml.audit.shadow;
+
+import dev.trustml.Versions;
+import dev.trustml.audit.BatchLogits;
+import dev.trustml.error.BadInputException;
+import dev.trustml.error.ExitCode;
+import dev.trustml.error.TrustmlException;
+import dev.trustml.io.Hashing;
+import dev.trustml.membership.ModelOutputs;
+import dev.trustml.model.BundleWriter;
+import dev.trustml.model.LoadedModel;
+import dev.trustml.model.ModelBundle;
+import dev.trustml.model.card.ModelCard;
+import dev.trustml.model.card.PrivacyClaim;
+import dev.trustml.model.card.TrainingRecipe;
+import dev.trustml.model.tokenize.VocabTokenizer;
+import dev.trustml.progress.Progress;
+import dev.trustml.train.DpSgdEpochs;
+import dev.trustml.train.OptimizerKind;
+import dev.trustml.train.TokenizedExample;
+import dev.trustml.train.Trainer;
+import dev.trustml.train.TrainingConfig;
+import dev.trustml.train.TrainingOutcome;
+import dev.trustml.train.TrainingSet;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Trains reference (shadow) models the way the target was trained (the recipe on its model card,
+ * its vocabulary), on the audit rows, each row IN for exactly half of the models (Carlini et al.
+ * 2022, Sec. IV: "we train N shadow models on random samples... such that each example is in half
+ * of them"), then scores every audit row with every model through libtorch.
+ *
+ * <p>Models are cached on disk under a key that hashes everything that determines their weights
+ * (recipe, token ids and labels of the rows, IN mask, seed, trustml version), so a second audit of
+ * the same data is fast. Training runs on several threads; the trainer is thread-safe and
+ * deterministic, so the thread count never changes the numbers.
+ */
+public final class ShadowModels {
+  /** The outputs of the reference models on the audit rows, and which rows each trained on. */
+  public record Trained(List<ModelOutputs> outputs, boolean[][] in) {}
+
+  private ShadowModels() {}
+
+  /**
+   * Trains (or loads from the cache) {@code plan.count()} models.
+   *
+   * @param target the audited model: its card gives the recipe, its tokenizer the vocabulary
+   * @param tokens the audit rows, tokenised with the target's tokenizer
+   * @param labels their label indices
+   */
+  public static Trained train(
+      LoadedModel target, long[][] tokens, int[] labels, ShadowPlan plan, Progress progress)
+      throws TrustmlException {
+    ModelCard card = target.card();
+    TrainingRecipe recipe = card.training();
+    if (recipe == null || card.architecture() == null) {
+      throw new BadInputException(
+          target.bundle().dir()
+              + ": the model card has no training recipe, so trustml cannot train reference models"
+              + " like it; pass reference models with --reference instead");
+    }
+    if (!(target.tokenizer() instanceof VocabTokenizer vocab)) {
+      throw new BadInputException(
+          target.bundle().dir()
+              + ": reference-model training needs a vocabulary (vocab.txt) tokenizer; pass"
+              + " reference models with --reference instead");
+    }
+    if (plan.count() < 2 || plan.count() % 2 != 0) {
+      throw new BadInputException(
+          "--shadow-models must be an even number >= 2 (each row is IN for half); got "
+              + plan.count());
+    }
+    int n = tokens.length;
+    boolean[][] in = assignHalf(plan.count(), n, plan.seed());
+    String dataKey = dataKey(tokens, labels);
+    progress.start("reference models", plan.count());
+    List<ModelOutputs> outputs = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, plan.threads()));
+    try {
+      List<Future<Path>> bundles = new ArrayList<>();
+      for (int m = 0; m < plan.count(); m++) {
+        final int index = m;
+        bundles.add(
+            pool.submit(
+                () -> {
+                  Path dir =
+                      trainOne(target, vocab, tokens, labels, in[index], index, dataKey, plan);
+                  progress.advance(1);
+                  return dir;
+                }));
+      }
+      for (int m = 0; m < plan.count(); m++) {
+        Path dir = bundles.get(m).get();
+        try (LoadedModel shadow = LoadedModel.load(ModelBundle.open(dir), false)) {
+          float[] logits = BatchLogits.of(shadow, tokens);
+          outputs.add(
+              ModelOutputs.of("reference model " + m, card.labels().size(), labels, logits));
+        }
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TrustmlException te) {
+        throw te;
+      }
+      throw new TrustmlException(
+          ExitCode.INTERNAL, "training a reference model failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TrustmlException(ExitCode.INTERNAL, "interrupted while training reference models");
+    } finally {
+      pool.shutdownNow();
+      progress.done();
+    }
+    return new Trained(outputs, in);
+  }
+
+  /** For each row, exactly count/2 models (chosen at random, seeded) train on it. */
+  static boolean[][] assignHalf(int count, int n, long seed) {
+    boolean[][] in = new boolean[count][n];
+    SplittableRandom rnd = new SplittableRandom(seed ^ 0x5ad0_3a11_7c0dL);
+    int[] order = new int[count];
+    for (int i = 0; i < n; i++) {
+      for (int m = 0; m < count; m++) {
+        order[m] = m;
+      }
+      for (int m = count - 1; m > 0; m--) {
+        int j = rnd.nextInt(m + 1);
+        int t = order[m];
+        order[m] = order[j];
+        order[j] = t;
+      }
+      for (int m = 0; m < count / 2; m++) {
+        in[order[m]][i] = true;
+      }
+    }
+    return in;
+  }
+
+  private static Path trainOne(
+      LoadedModel target,
+      VocabTokenizer vocab,
+      long[][] tokens,
+      int[] labels,
+      boolean[] in,
+      int index,
+      String dataKey,
+      ShadowPlan plan)
+      throws TrustmlException, IOException {
+    ModelCard card = target.card();
+    TrainingRecipe recipe = card.training();
+    long seed = plan.seed() * 1_000_003L + index;
+    TrainingConfig config = config(card, seed);
+    String key =
+        Hashing.sha256(
+            String.join(
+                    "|",
+                    Versions.TRUSTML,
+                    config.toString(),
+                    dataKey,
+                    Hashing.sha256(mask(in)),
+                    Integer.toString(card.maxLength()))
+                .getBytes(StandardCharsets.UTF_8));
+    Path root =
+        plan.cacheDir() != null
+            ? Files.createDirectories(plan.cacheDir())
+            : Files.createTempDirectory("trustml-shadows-");
+    Path dir = root.resolve(key);
+    if (plan.cacheDir() != null && Files.isRegularFile(dir.resolve("trustml-model.json"))) {
+      return dir;
+    }
+    List<TokenizedExample> examples = new ArrayList<>();
+    for (int i = 0; i < tokens.length; i++) {
+      if (in[i]) {
+        examples.add(new TokenizedExample(tokens[i], labels[i]));
+      }
+    }
+    TrainingOutcome outcome =
+        Trainer.train(
+            new TrainingSet(card.architecture().vocabSize(), card.labels().size(), examples),
+            config);
+    ModelCard shadowCard =
+        new ModelCard(
+            card.schemaVersion(),
+            "reference-" + index + "-of-" + card.name(),
+            card.modelFile(),
+            card.architecture(),
+            card.labels(),
+            card.maxLength(),
+            card.paddingId(),
+            card.tokenizer(),
+            card.privacy(),
+            recipe,
+            List.of(),
+            null,
+            null);
+    // Write to a sibling temp dir and move into place, so a crash never leaves half a model.
+    Path tmp = Files.createTempDirectory(dir.getParent(), ".partial-");
+    BundleWriter.write(tmp, outcome.weights(), vocab.tokens(), shadowCard);
+    try {
+      Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.FileAlreadyExistsException
+        | java.nio.file.DirectoryNotEmptyException e) {
+      // Another audit trained the same model at the same time: keep theirs.
+      deleteTree(tmp);
+    }
+    return dir;
+  }
+
+  /** The target's recipe, with another seed. */
+  static TrainingConfig config(ModelCard card, long seed) throws BadInputException {
+    TrainingRecipe r = card.training();
+    TrainingConfig.Builder b =
+        TrainingConfig.builder()
+            .embeddingDim(card.architecture().embeddingDim())
+            .hiddenDim(card.architecture().hiddenDim())
+            .optimizer(OptimizerKind.fromCardName(r.optimizer()))
+            .learningRate(r.learningRate())
+            .epochs(r.epochs())
+            .batchSize(r.batchSize())
+            .seed(seed);
+    PrivacyClaim p = card.privacy();
+    if (p != null && p.noiseMultiplier() != null && p.clippingNorm() != null) {
+      b.dpSgd(new DpSgdEpochs(r.batchSize(), r.epochs(), p.noiseMultiplier(), p.clippingNorm()));
+    }
+    return b.build();
+  }
+
+  private static String dataKey(long[][] tokens, int[] labels) {
+    ByteBuffer buf = ByteBuffer.allocate(8 * 1024);
+    java.security.MessageDigest md;
+    try {
+      md = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    for (int i = 0; i < tokens.length; i++) {
+      if (buf.remaining() < 8 * (tokens[i].length + 2)) {
+        md.update(buf.array(), 0, buf.position());
+        buf.clear();
+      }
+      if (8 * (tokens[i].length + 2) > buf.capacity()) {
+        buf = ByteBuffer.allocate(8 * (tokens[i].length + 2));
+      }
+      buf.putLong(labels[i]).putLong(tokens[i].length);
+      for (long t : tokens[i]) {
+        buf.putLong(t);
+      }
+    }
+    md.update(buf.array(), 0, buf.position());
+    return java.util.HexFormat.of().formatHex(md.digest());
+  }
+
+  private static byte[] mask(boolean[] in) {
+    byte[] b = new byte[(in.length + 7) / 8];
+    for (int i = 0; i < in.length; i++) {
+      if (in[i]) {
+        b[i / 8] |= (byte) (1 << (i % 8));
+      }
+    }
+    return b;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

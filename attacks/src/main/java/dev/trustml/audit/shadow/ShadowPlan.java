@@ -1,0 +1,13 @@
+package dev.trustml.audit.shadow;
+
+import java.nio.file.Path;
+
+/**
+ * How to train reference (shadow) models for LiRA and RMIA.
+ *
+ * @param count how many; each audit row is IN for exactly half of them (so count must be even)
+ * @param seed seeds the IN/OUT assignment and every model's training
+ * @param cacheDir where trained models are kept by content hash (null: no cache)
+ * @param threads models trained at once
+ */
+public record ShadowPlan(int count, long seed, Path cacheDir, int threads) {}
