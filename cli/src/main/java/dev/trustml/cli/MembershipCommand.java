@@ -1,19 +1,228 @@
 package dev.trustml.cli;
 
+import dev.trustml.audit.MembershipAudit;
+import dev.trustml.audit.MembershipAuditOutcome;
+import dev.trustml.audit.MembershipAuditRequest;
+import dev.trustml.audit.shadow.ShadowPlan;
+import dev.trustml.error.UsageException;
+import dev.trustml.membership.AttackRegistry;
+import dev.trustml.membership.RmiaParameters;
+import dev.trustml.membership.eval.EvaluationSettings;
+import dev.trustml.model.LoadedModel;
+import dev.trustml.model.ModelBundle;
+import dev.trustml.model.card.TrainingRecipe;
+import dev.trustml.results.MembershipResult;
+import dev.trustml.results.Theoretical;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code trustml audit membership}. */
+/** {@code trustml audit membership}: can an attacker tell members from non-members? */
 @Command(
     name = "membership",
     mixinStandardHelpOptions = true,
-    description = "Membership-inference attacks against a model.")
+    sortOptions = false,
+    description = {
+      "Run membership-inference attacks against a model and set the strongest empirical epsilon"
+          + " lower bound against the model's claimed epsilon.",
+      "",
+      "Example:",
+      "  ./trustml audit membership --model sample-models/sentiment/nodp --shadow-models 8"
+    })
 final class MembershipCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Mixin CommonOptions common;
+
+  @Option(
+      names = {"-m", "--model"},
+      paramLabel = "DIR",
+      description = "Model bundle directory.")
+  Path model;
+
+  @Option(
+      names = "--members",
+      paramLabel = "CSV",
+      description = "Rows the model was trained on (default: the card's training.members_file).")
+  Path members;
+
+  @Option(
+      names = "--non-members",
+      paramLabel = "CSV",
+      description = "Rows it was not trained on (default: the card's training.non_members_file).")
+  Path nonMembers;
+
+  @Option(
+      names = "--attack",
+      paramLabel = "NAME",
+      split = ",",
+      description = "Attacks to run (repeatable or comma-separated; default: a sensible set).")
+  List<String> attacks = new ArrayList<>();
+
+  @Option(names = "--list-attacks", description = "List the attacks and exit.")
+  boolean listAttacks;
+
+  @Option(
+      names = "--shadow-models",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Train N reference models (even) with the target's recipe for LiRA/RMIA (default: 0).")
+  int shadowModels;
+
+  @Option(
+      names = "--reference",
+      paramLabel = "DIR",
+      description = "A reference model bundle trained by trustml (repeatable).")
+  List<Path> references = new ArrayList<>();
+
+  @Option(
+      names = "--epsilon",
+      paramLabel = "E",
+      description = "Claimed epsilon (overrides the model card).")
+  Double epsilon;
+
+  @Option(
+      names = "--delta",
+      paramLabel = "D",
+      description = "Claimed delta, with --epsilon (default 1e-5).")
+  Double delta;
+
+  @Mixin AuditOutputOptions output;
+
+  @Option(
+      names = "--fpr",
+      paramLabel = "T",
+      split = ",",
+      description = "FPR budgets for TPR@FPR (default: 0.1,0.01,0.001).")
+  List<Double> fprs = new ArrayList<>(EvaluationSettings.DEFAULT_FPRS);
+
+  @Option(
+      names = "--bootstrap",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Bootstrap resamples for intervals (0 = none; default: ${DEFAULT-VALUE}).")
+  int bootstrap;
+
+  @Option(
+      names = "--confidence",
+      paramLabel = "C",
+      defaultValue = "0.95",
+      description = "Confidence of intervals and of the epsilon bound (default: ${DEFAULT-VALUE}).")
+  double confidence;
+
+  @Option(
+      names = "--rmia-a",
+      paramLabel = "A",
+      defaultValue = "0.3",
+      description = "RMIA's offline parameter a (default: ${DEFAULT-VALUE}).")
+  double rmiaA;
+
+  @Option(
+      names = "--rmia-gamma",
+      paramLabel = "G",
+      defaultValue = "1",
+      description = "RMIA's likelihood-ratio threshold gamma (default: ${DEFAULT-VALUE}).")
+  double rmiaGamma;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description =
+          "Where trained reference models are cached (default: ~/.cache/trustml/shadows).")
+  Path cacheDir;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Reference models trained at once (default: the number of cores).")
+  Integer threads;
+
+  @Mixin CsvColumnOptions columns;
 
   @Override
   public Integer call() throws Exception {
-    throw NotYetAvailable.because("trustml audit membership", 4);
+    PrintWriter out = spec.commandLine().getOut();
+    if (listAttacks) {
+      AttackRegistry.builtIn().listing().forEach(out::println);
+      out.flush();
+      return 0;
+    }
+    if (model == null) {
+      throw new UsageException("missing --model DIR (the bundle to audit)");
+    }
+    if (epsilon == null && delta != null) {
+      throw new UsageException("--delta needs --epsilon");
+    }
+    output.check(model);
+    EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, confidence, 0.0, seed);
+    RmiaParameters rmia = RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0);
+    ModelBundle bundle = ModelBundle.open(model);
+    Path membersFile = members != null ? members : fromCard(bundle, true);
+    Path nonMembersFile = nonMembers != null ? nonMembers : fromCard(bundle, false);
+    Theoretical claim =
+        epsilon == null
+            ? null
+            : new Theoretical(epsilon, delta == null ? 1e-5 : delta, null, "command-line");
+    ShadowPlan shadows =
+        shadowModels == 0
+            ? null
+            : new ShadowPlan(
+                shadowModels,
+                seed,
+                cacheDir != null ? cacheDir : Caches.shadowDir(),
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+    MembershipAuditRequest request =
+        new MembershipAuditRequest(
+            membersFile,
+            nonMembersFile,
+            columns.columns(),
+            attacks,
+            evaluation,
+            claim,
+            shadows,
+            references,
+            rmia,
+            seed);
+    MembershipAuditOutcome outcome;
+    try (LoadedModel target = LoadedModel.load(bundle, false)) {
+      outcome =
+          MembershipAudit.run(
+              target,
+              request,
+              StderrProgress.forConsole(spec.commandLine().getErr(), output.quiet));
+    }
+    MembershipResult result = outcome.result();
+    SummaryTables.membership(result, out);
+    output.write(result, outcome.scores(), out);
+    out.flush();
+    return output.gate(result, out, spec.commandLine().getErr());
+  }
+
+  private static Path fromCard(ModelBundle bundle, boolean membersSide) throws UsageException {
+    TrainingRecipe t = bundle.card().training();
+    String file = t == null ? null : membersSide ? t.membersFile() : t.nonMembersFile();
+    if (file == null) {
+      throw new UsageException(
+          "missing "
+              + (membersSide ? "--members" : "--non-members")
+              + " CSV (the model card does not name its "
+              + (membersSide ? "training" : "held-out")
+              + " rows)");
+    }
+    return bundle.dir().resolve(file).normalize();
   }
 }
