@@ -1,19 +1,223 @@
 package dev.trustml.cli;
 
+import dev.trustml.audit.CanaryAudit;
+import dev.trustml.audit.CanaryAuditRequest;
+import dev.trustml.audit.CanaryMethod;
+import dev.trustml.audit.CanaryTarget;
+import dev.trustml.canary.CanaryTemplate;
+import dev.trustml.canary.ExtractionSettings;
+import dev.trustml.canary.PartialCanaryForm;
+import dev.trustml.canary.PlantedCanary;
+import dev.trustml.canary.Secret;
+import dev.trustml.canary.SecretsJson;
+import dev.trustml.canary.modiva.ModivaConfig;
+import dev.trustml.error.BadInputException;
+import dev.trustml.error.UsageException;
+import dev.trustml.model.LoadedModel;
+import dev.trustml.model.ModelBundle;
+import dev.trustml.model.card.PlantedCanaryInfo;
+import dev.trustml.results.CanaryResult;
+import dev.trustml.results.Theoretical;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code trustml audit canary}. */
+/** {@code trustml audit canary}: can a planted secret be extracted from the model? */
 @Command(
     name = "canary",
     mixinStandardHelpOptions = true,
-    description = "Canary exposure and extraction.")
+    sortOptions = false,
+    description = {
+      "Measure canary exposure and try to extract planted secrets (Carlini et al. 2019; Parikh et"
+          + " al. 2022).",
+      "Without --canary, audits every canary the model card records, with secrets from the"
+          + " bundle's secrets file.",
+      "",
+      "Examples:",
+      "  ./trustml audit canary --model sample-models/sentiment/nodp",
+      "  ./trustml audit canary --model DIR --canary 'my pin code is {digit} {digit} {digit}"
+          + " {digit}' --label positive --method all"
+    })
 final class CanaryCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Mixin CommonOptions common;
+
+  @Mixin ModelOption model;
+
+  @Option(
+      names = "--canary",
+      paramLabel = "TEMPLATE",
+      description =
+          "Template: words and slots {digit}, {letter} or {word:FILE}, e.g. 'my pin code is"
+              + " {digit} {digit} {digit} {digit}'.")
+  String template;
+
+  @Option(
+      names = "--label",
+      paramLabel = "LABEL",
+      description = "The label the canary carried in training (with --canary).")
+  String label;
+
+  @Option(
+      names = "--secrets",
+      paramLabel = "FILE",
+      description = "Secrets JSON (default: the bundle's secrets file, if any).")
+  Path secrets;
+
+  @Option(
+      names = "--method",
+      paramLabel = "METHOD",
+      defaultValue = "auto",
+      description = "auto, enumerate, beam, modiva or all (default: ${DEFAULT-VALUE}).")
+  String method;
+
+  @Option(
+      names = "--reveal-secrets",
+      description = "Include the secrets and the guesses in the report (off by default).")
+  boolean reveal;
+
+  @Option(names = "--top-k", paramLabel = "K", defaultValue = "10", description = "Guesses kept.")
+  int topK;
+
+  @Option(
+      names = "--beam-width",
+      paramLabel = "B",
+      defaultValue = "100",
+      description = "Beam width (default: ${DEFAULT-VALUE}).")
+  int beamWidth;
+
+  @Option(
+      names = "--enumeration-limit",
+      paramLabel = "N",
+      defaultValue = "100000",
+      description = "auto enumerates spaces up to N candidates (default: ${DEFAULT-VALUE}).")
+  long enumerationLimit;
+
+  @Option(
+      names = "--restarts",
+      paramLabel = "R",
+      defaultValue = "8",
+      description = "ModIvA random restarts (default: ${DEFAULT-VALUE}).")
+  int restarts;
+
+  @Option(
+      names = "--steps",
+      paramLabel = "S",
+      defaultValue = "200",
+      description = "ModIvA optimisation steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--epsilon", paramLabel = "E", description = "Claimed epsilon (overrides card).")
+  Double epsilon;
+
+  @Option(names = "--delta", paramLabel = "D", description = "Claimed delta (default 1e-5).")
+  Double delta;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Mixin AuditOutputOptions output;
 
   @Override
   public Integer call() throws Exception {
-    throw NotYetAvailable.because("trustml audit canary", 5);
+    PrintWriter out = spec.commandLine().getOut();
+    CanaryMethod chosen = parseMethod(method);
+    if (topK < 1 || beamWidth < 1 || restarts < 1 || steps < 1 || enumerationLimit < 0) {
+      throw new UsageException("--top-k, --beam-width, --restarts and --steps must be positive");
+    }
+    if ((template == null) != (label == null)) {
+      throw new UsageException("--canary and --label go together");
+    }
+    output.check(model.dir);
+    ModelBundle bundle = ModelBundle.open(model.dir);
+    List<CanaryTarget> targets = targets(bundle);
+    ExtractionSettings settings =
+        new ExtractionSettings(
+            enumerationLimit, topK, beamWidth, PartialCanaryForm.OMIT_UNFILLED, 10_000, seed);
+    ModivaConfig modiva =
+        ModivaConfig.defaults().withRestarts(restarts).withSteps(steps).withTopK(topK);
+    Theoretical claim =
+        epsilon == null
+            ? null
+            : new Theoretical(epsilon, delta == null ? 1e-5 : delta, null, "command-line");
+    boolean whiteBox = chosen == CanaryMethod.MODIVA || chosen == CanaryMethod.ALL;
+    CanaryResult result;
+    try (LoadedModel loaded = LoadedModel.load(bundle, whiteBox)) {
+      result =
+          CanaryAudit.run(
+              loaded,
+              new CanaryAuditRequest(targets, chosen, settings, modiva, claim, reveal, seed),
+              StderrProgress.forConsole(spec.commandLine().getErr(), output.quiet));
+    }
+    SummaryTables.canary(result, out);
+    output.write(result, null, out);
+    out.flush();
+    return output.gate(result, out, spec.commandLine().getErr());
+  }
+
+  private static CanaryMethod parseMethod(String name) throws UsageException {
+    for (CanaryMethod m : CanaryMethod.values()) {
+      if (m.cliName().equals(name)) {
+        return m;
+      }
+    }
+    throw new UsageException(
+        "unknown --method '"
+            + name
+            + "'; use one of "
+            + String.join(", ", CanaryMethod.cliNames()));
+  }
+
+  private List<CanaryTarget> targets(ModelBundle bundle) throws BadInputException, UsageException {
+    Path secretsFile = secrets != null ? secrets : bundle.secretsFile();
+    List<PlantedCanary> planted = secretsFile == null ? List.of() : SecretsJson.read(secretsFile);
+    List<CanaryTarget> out = new ArrayList<>();
+    if (template != null) {
+      CanaryTemplate t = CanaryTemplate.parse(template, Path.of("").toAbsolutePath());
+      PlantedCanary match = find(planted, t.source(), label, null);
+      out.add(
+          new CanaryTarget(
+              "canary-1",
+              t,
+              label,
+              match == null ? null : match.repetitions(),
+              match == null ? null : match.secret()));
+      return out;
+    }
+    if (bundle.card().canaries().isEmpty()) {
+      throw new UsageException(
+          "no --canary given and the model card records no planted canaries; pass --canary"
+              + " TEMPLATE --label LABEL");
+    }
+    for (PlantedCanaryInfo info : bundle.card().canaries()) {
+      CanaryTemplate t = CanaryTemplate.parse(info.template(), bundle.dir());
+      PlantedCanary match = find(planted, t.source(), info.label(), info.repetitions());
+      Secret secret = match == null ? null : match.secret();
+      out.add(new CanaryTarget(info.id(), t, info.label(), info.repetitions(), secret));
+    }
+    return out;
+  }
+
+  private static PlantedCanary find(
+      List<PlantedCanary> planted, String template, String label, Integer repetitions) {
+    for (PlantedCanary p : planted) {
+      if (p.template().source().equals(template)
+          && p.label().equals(label)
+          && (repetitions == null || p.repetitions() == repetitions)) {
+        return p;
+      }
+    }
+    return null;
   }
 }

@@ -1,6 +1,8 @@
 package dev.trustml.cli;
 
 import dev.trustml.results.AttackResult;
+import dev.trustml.results.CanaryFinding;
+import dev.trustml.results.CanaryResult;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.Theoretical;
 import java.io.PrintWriter;
@@ -52,6 +54,62 @@ final class SummaryTables {
     out.println();
     out.println("verdict: " + r.verdict().jsonName());
     out.println("  " + r.verdictReason());
+  }
+
+  static void canary(CanaryResult r, PrintWriter out) {
+    out.printf(
+        "model %s: %d canar%s%n",
+        r.model().name(), r.canaries().size(), r.canaries().size() == 1 ? "y" : "ies");
+    out.printf(
+        "%-10s %5s %-10s %12s %8s %9s %9s %9s %s%n",
+        "id",
+        "reps",
+        "label",
+        "candidates",
+        "rank",
+        "exposure",
+        "extrap.",
+        "extracted",
+        "methods (wall s)");
+    for (CanaryFinding c : r.canaries()) {
+      StringBuilder methods = new StringBuilder();
+      for (CanaryFinding.MethodRun m : c.runs()) {
+        methods.append(
+            String.format(
+                Locale.ROOT,
+                "%s%s %.2fs",
+                methods.length() == 0 ? "" : ", ",
+                m.method(),
+                m.wallSeconds()));
+      }
+      out.printf(
+          Locale.ROOT,
+          "%-10s %5s %-10s %12s %8s %9s %9s %9s %s%n",
+          c.id(),
+          c.repetitions() == null ? "?" : c.repetitions().toString(),
+          c.label(),
+          c.candidates() == Long.MAX_VALUE
+              ? "huge"
+              : String.format(Locale.ROOT, "%,d", c.candidates()),
+          c.rank() == null ? "-" : c.rank().toString(),
+          c.exposureBits() == null ? "-" : String.format(Locale.ROOT, "%.2f", c.exposureBits()),
+          c.extrapolatedExposureBits() == null
+              ? "-"
+              : String.format(Locale.ROOT, "%.2f", c.extrapolatedExposureBits()),
+          c.extracted() == null ? "?" : c.extracted() ? "YES" : "no",
+          methods);
+      if (r.secretsRevealed() && c.guesses() != null && !c.guesses().isEmpty()) {
+        out.printf(
+            Locale.ROOT,
+            "           secret %s; best guess %s (loss %.4f)%n",
+            c.secret() == null ? "unknown" : c.secret(),
+            c.guesses().get(0).secret(),
+            c.guesses().get(0).loss());
+      }
+    }
+    out.println(
+        "exposure = log2|R| - log2 rank, in bits; secrets and guesses are left out unless"
+            + " --reveal-secrets");
   }
 
   private static String pct(double v) {
