@@ -48,27 +48,32 @@ final class ExposureChart {
           .append("\" width=\"")
           .append(Svg.n(x.map(log2(f.candidates())) - LEFT))
           .append("\" height=\"16\"/>");
-      String label;
       if (value == null || value.isNaN()) {
-        label = "not measured";
+        b.append(Svg.text(LEFT + 6, cy + 4, "start", "bar-label", "not measured"));
       } else {
+        double end = Math.max(LEFT, x.map(value));
         b.append("<rect class=\"level\" x=\"")
             .append(Svg.n(LEFT))
             .append("\" y=\"")
             .append(Svg.n(cy - 8))
             .append("\" width=\"")
-            .append(Svg.n(Math.max(0, x.map(value) - LEFT)))
+            .append(Svg.n(end - LEFT))
             .append("\" height=\"16\" fill=\"")
             .append(extracted ? Svg.BAD : Svg.colour(0))
             .append("\"/>");
-        label =
+        String label =
             (extrapolated ? "≈" : "")
                 + Numbers.format(value)
                 + " of "
                 + Numbers.format(log2(f.candidates()))
                 + " bits";
+        // Beside the bar when there is room, else inside it in white.
+        if (end + 160 < RIGHT) {
+          b.append(Svg.text(end + 6, cy + 4, "start", "bar-label", label));
+        } else {
+          b.append(Svg.text(end - 6, cy + 4, "end", "bar-label inside", label));
+        }
       }
-      b.append(Svg.text(LEFT + 6, cy + 4, "start", "bar-label", label));
       b.append("</g>");
     }
     b.append("<g class=\"axis\">");

@@ -295,7 +295,7 @@ public final class HtmlRenderer {
     b.append("<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"text\">canary</th>")
         .append("<th class=\"text\">template</th><th class=\"text\">label</th>")
         .append("<th>copies</th><th>candidates</th><th>rank</th><th>exposure (bits)</th>")
-        .append("<th>max (bits)</th><th class=\"text\">extracted</th><th>slot accuracy</th>")
+        .append("<th class=\"text\">extracted</th><th>slot accuracy</th>")
         .append("<th class=\"text\">method</th>");
     if (c.secretsRevealed()) {
       b.append("<th class=\"text\">secret</th><th class=\"text\">best guess</th>");
@@ -306,9 +306,13 @@ public final class HtmlRenderer {
       if (f.exposureBits() != null) {
         exposure = Numbers.format(f.exposureBits());
       } else if (f.extrapolatedExposureBits() != null) {
-        exposure = "≈" + Numbers.format(f.extrapolatedExposureBits()) + " (extrapolated)";
+        exposure = "≈" + Numbers.format(f.extrapolatedExposureBits());
       } else {
         exposure = "n/a";
+      }
+      exposure = escape(exposure + " of " + Numbers.format(ExposureChart.log2(f.candidates())));
+      if (f.exposureBits() == null && f.extrapolatedExposureBits() != null) {
+        exposure += " <span class=\"ci\">(extrapolated)</span>";
       }
       boolean extracted = Boolean.TRUE.equals(f.extracted());
       b.append("<tr><td class=\"text\">")
@@ -324,9 +328,7 @@ public final class HtmlRenderer {
           .append("</td><td>")
           .append(f.rank() == null ? "n/a" : Numbers.count(f.rank()))
           .append("</td><td>")
-          .append(escape(exposure))
-          .append("</td><td>")
-          .append(Numbers.format(ExposureChart.log2(f.candidates())))
+          .append(exposure)
           .append("</td><td class=\"text")
           .append(extracted ? " bad\">yes" : f.extracted() == null ? "\">unknown" : "\">no")
           .append("</td><td>")
@@ -384,7 +386,7 @@ public final class HtmlRenderer {
             .append("</td><td>")
             .append(Numbers.count(r.candidatesScored()))
             .append("</td><td>")
-            .append(Numbers.format(r.candidatesPerSecond()))
+            .append(rate(r.candidatesPerSecond()))
             .append("</td><td>")
             .append(Numbers.format(r.wallSeconds()))
             .append("</td></tr>\n");
@@ -435,6 +437,13 @@ public final class HtmlRenderer {
         + ", δ = "
         + Numbers.format(t.delta())
         + (t.accountant() == null ? "" : " (" + t.accountant() + " accountant)");
+  }
+
+  /** Throughput: whole numbers with separators once they are large. */
+  private static String rate(double perSecond) {
+    return perSecond >= 1000 && Double.isFinite(perSecond)
+        ? Numbers.count(Math.round(perSecond))
+        : Numbers.format(perSecond);
   }
 
   private static String orDash(String s) {

@@ -137,7 +137,7 @@ class HtmlRendererTest {
     assertEquals("verdict bad", header.getAttribute("class"));
     assertTrue(header.getTextContent().contains("1 of 3 canaries"), header.getTextContent());
     assertTrue(html.contains("my pin is {digit}{digit}{digit}{digit}"));
-    assertTrue(html.contains("≈7.5 (extrapolated)"));
+    assertTrue(html.contains("≈7.5 of 29.9 <span class=\"ci\">(extrapolated)</span>"));
     assertNotNull(svgOfClass(doc, "exposure"));
     assertFalse(html.contains("4821"), "secret shown without --reveal-secrets");
     assertFalse(html.contains("Do not share it"));
