@@ -84,7 +84,8 @@ final class GateCommand implements Callable<Integer> {
   /** Every metric with its description and result kinds, as a two-column table. */
   static String metricsHelp() {
     CommandLine.Help.TextTable table =
-        CommandLine.Help.TextTable.forColumnWidths(CommandLine.Help.Ansi.OFF, 20, 60);
+        CommandLine.Help.TextTable.forColumnWidths(
+            CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF), 20, 60);
     for (Metric m : Metric.values()) {
       table.addRowValues(
           "  " + (m.parameterised() ? m.token() + "FPR" : m.token()),

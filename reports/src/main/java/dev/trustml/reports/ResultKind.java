@@ -56,6 +56,14 @@ public enum ResultKind {
     throw new IllegalArgumentException("not an audit result: " + result);
   }
 
+  /** The kind whose record is {@code type}. */
+  public static ResultKind ofType(Class<? extends AuditResult> type) {
+    return Arrays.stream(values())
+        .filter(k -> k.recordType == type)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("not a result record: " + type));
+  }
+
   /** The kind named by a {@code kind} value, if any. */
   public static Optional<ResultKind> fromJson(String name) {
     return Arrays.stream(values()).filter(k -> k.jsonName.equals(name)).findFirst();

@@ -92,7 +92,12 @@ public final class ResultsJson {
     AuditResult r = read(file);
     if (!type.isInstance(r)) {
       throw new BadInputException(
-          file + ": this is a " + r.kind() + " result; give the result of a different audit");
+          file
+              + ": this is a "
+              + r.kind()
+              + " result, but a "
+              + ResultKind.ofType(type).jsonName()
+              + " result is needed");
     }
     return type.cast(r);
   }

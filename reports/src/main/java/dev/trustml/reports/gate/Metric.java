@@ -1,5 +1,6 @@
 package dev.trustml.reports.gate;
 
+import dev.trustml.reports.Numbers;
 import dev.trustml.reports.ResultKind;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
@@ -178,7 +179,7 @@ public enum Metric {
     if (categorical() && !Double.isNaN(value)) {
       return Verdict.values()[(int) value].jsonName();
     }
-    return dev.trustml.reports.Numbers.format(value);
+    return Numbers.format(value);
   }
 
   /** The category value of a name ({@code violated}) for a categorical metric. */

@@ -1,6 +1,7 @@
 package dev.trustml.reports.html;
 
 import dev.trustml.reports.Numbers;
+import dev.trustml.reports.Xml;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.EpsilonLowerBound;
 import dev.trustml.results.Theoretical;
@@ -78,7 +79,7 @@ final class EpsilonChart {
           .append(colour)
           .append("\"><title>")
           .append(
-              dev.trustml.reports.Xml.escape(
+              Xml.escape(
                   a.name()
                       + ": epsilon >= "
                       + Numbers.format(lb.value())

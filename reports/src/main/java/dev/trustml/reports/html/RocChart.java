@@ -1,6 +1,7 @@
 package dev.trustml.reports.html;
 
 import dev.trustml.reports.Numbers;
+import dev.trustml.reports.Xml;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.FprKey;
 import dev.trustml.results.RocPoint;
@@ -98,10 +99,8 @@ final class RocChart {
       }
     }
     String colour = Svg.colour(i);
-    b.append("<g class=\"attack\" data-attack=\"")
-        .append(dev.trustml.reports.Xml.escape(a.name()))
-        .append("\">");
-    b.append("<title>").append(dev.trustml.reports.Xml.escape(a.name())).append("</title>");
+    b.append("<g class=\"attack\" data-attack=\"").append(Xml.escape(a.name())).append("\">");
+    b.append("<title>").append(Xml.escape(a.name())).append("</title>");
     if (coords.length() > 0) {
       b.append("<polyline class=\"curve\" fill=\"none\" stroke=\"")
           .append(colour)
@@ -122,7 +121,7 @@ final class RocChart {
             .append(colour)
             .append("\"><title>")
             .append(
-                dev.trustml.reports.Xml.escape(
+                Xml.escape(
                     a.name()
                         + ": TPR "
                         + Numbers.format(p.tpr())

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A small validator for the subset of JSON Schema (draft 2020-12) that trustml's published schemas
@@ -297,10 +296,5 @@ public final class JsonSchemaSubset {
         }
       }
     }
-  }
-
-  /** The keywords this validator understands, for documentation and tests. */
-  public static String supportedKeywords() {
-    return KEYWORDS.stream().sorted().collect(Collectors.joining(", "));
   }
 }
