@@ -1,5 +1,6 @@
 package dev.trustml.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -18,8 +19,9 @@ import java.util.List;
  * @param slotAccuracy share of slots the best guess got right (null when the secret is unknown)
  * @param method the extraction method whose guess is reported
  * @param runs one entry per method run
- * @param secret the secret, only with {@code --reveal-secrets}
- * @param guesses the top guesses, only with {@code --reveal-secrets}
+ * @param secret the secret, only with {@code --reveal-secrets}; absent from the JSON when null
+ * @param guesses the top guesses, only with {@code --reveal-secrets}; absent from the JSON when
+ *     null
  */
 public record CanaryFinding(
     String id,
@@ -34,8 +36,8 @@ public record CanaryFinding(
     Double slotAccuracy,
     String method,
     List<MethodRun> runs,
-    String secret,
-    List<Guess> guesses) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Guess> guesses) {
 
   public CanaryFinding {
     runs = runs == null ? List.of() : List.copyOf(runs);

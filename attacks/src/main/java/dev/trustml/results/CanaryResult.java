@@ -21,7 +21,8 @@ public record CanaryResult(
     Theoretical theoretical,
     boolean secretsRevealed,
     List<CanaryFinding> canaries,
-    Provenance provenance) {
+    Provenance provenance)
+    implements AuditResult {
 
   public static final int SCHEMA_VERSION = 1;
   public static final String KIND = "canary";

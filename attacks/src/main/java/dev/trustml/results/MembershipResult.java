@@ -33,7 +33,8 @@ public record MembershipResult(
     List<AttackResult> attacks,
     List<SliceResult> slices,
     List<String> conventions,
-    Provenance provenance) {
+    Provenance provenance)
+    implements AuditResult {
 
   public static final int SCHEMA_VERSION = 1;
   public static final String KIND = "membership";

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EpsilonCommand.class,
       ReportCommand.class,
+      GateCommand.class,
       ModelCommand.class,
       CommandLine.HelpCommand.class
     },

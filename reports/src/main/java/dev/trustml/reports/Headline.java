@@ -1,0 +1,127 @@
+package dev.trustml.reports;
+
+import dev.trustml.results.AttackResult;
+import dev.trustml.results.AuditResult;
+import dev.trustml.results.CanaryFinding;
+import dev.trustml.results.CanaryResult;
+import dev.trustml.results.MembershipResult;
+import dev.trustml.results.Theoretical;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * The first thing a reader sees: a one- or two-word title, its tone (colour) and the sentence that
+ * explains it. Shared by the HTML and Markdown reports so they never disagree.
+ *
+ * @param tone how the title is coloured
+ * @param title e.g. {@code VIOLATED}
+ * @param sentence one sentence explaining the title
+ */
+public record Headline(Tone tone, String title, String sentence) {
+  /** The colour of a headline. */
+  public enum Tone {
+    /** Leakage refutes the claim, or secrets were extracted. */
+    BAD,
+    /** The audit found nothing that refutes the claim. */
+    GOOD,
+    /** Nothing to judge against (no DP claim) or nothing measured. */
+    NEUTRAL
+  }
+
+  /** The headline of a result. */
+  public static Headline of(AuditResult result) {
+    return result instanceof MembershipResult m ? membership(m) : canary((CanaryResult) result);
+  }
+
+  static Headline membership(MembershipResult m) {
+    String reason = m.verdictReason();
+    if (m.verdict() == null) {
+      return new Headline(Tone.NEUTRAL, "NO VERDICT", orElse(reason, "The audit gave no verdict."));
+    }
+    Optional<AttackResult> strongest =
+        m.attacks().stream()
+            .filter(a -> a.epsilonLowerBound() != null)
+            .max(Comparator.comparingDouble(a -> a.epsilonLowerBound().value()));
+    return switch (m.verdict()) {
+      case VIOLATED ->
+          new Headline(
+              Tone.BAD,
+              "VIOLATED",
+              orElse(
+                  reason,
+                  strongest
+                      .map(
+                          a ->
+                              a.name()
+                                  + " shows epsilon >= "
+                                  + Numbers.format(a.epsilonLowerBound().value())
+                                  + ", above the claimed epsilon "
+                                  + claimed(m.theoretical())
+                                  + ": the DP claim is false or its accounting is wrong.")
+                      .orElse("An attack's lower bound on epsilon exceeds the claimed epsilon.")));
+      case CONSISTENT ->
+          new Headline(
+              Tone.GOOD,
+              "CONSISTENT",
+              orElse(
+                  reason,
+                  "No attack's lower bound on epsilon exceeds the claimed epsilon "
+                      + claimed(m.theoretical())
+                      + "; this does not prove the claim, it failed to refute it."));
+      case NO_CLAIM ->
+          new Headline(
+              Tone.NEUTRAL,
+              "NO DP CLAIM",
+              orElse(
+                  reason,
+                  "The model claims no differential privacy; the leakage below is reported without a"
+                      + " verdict."));
+    };
+  }
+
+  static Headline canary(CanaryResult c) {
+    long extracted = c.canaries().stream().filter(f -> Boolean.TRUE.equals(f.extracted())).count();
+    long known = c.canaries().stream().filter(f -> f.extracted() != null).count();
+    int n = c.canaries().size();
+    String of = extracted + " of " + n + (n == 1 ? " canary" : " canaries");
+    if (extracted > 0) {
+      return new Headline(
+          Tone.BAD,
+          "EXTRACTED",
+          of + " planted in the training data can be reconstructed from the model.");
+    }
+    if (known == 0) {
+      return new Headline(
+          Tone.NEUTRAL,
+          "NOT CHECKED",
+          "The secrets were not available, so extraction could not be checked; see the exposure"
+              + " column.");
+    }
+    Optional<Double> maxExposure =
+        c.canaries().stream()
+            .map(Headline::exposure)
+            .filter(v -> v != null && !v.isNaN())
+            .max(Double::compare);
+    return new Headline(
+        Tone.GOOD,
+        "NOT EXTRACTED",
+        "No canary's best guess equals its secret"
+            + maxExposure
+                .map(v -> "; the highest exposure is " + Numbers.format(v) + " bits")
+                .orElse("")
+            + ".");
+  }
+
+  private static String claimed(Theoretical t) {
+    return t == null ? "(none)" : Numbers.format(t.epsilon());
+  }
+
+  private static String orElse(String s, String fallback) {
+    return s == null || s.isBlank() ? fallback : s;
+  }
+
+  /** A canary's exposure: measured from its rank, else extrapolated, else null. */
+  static Double exposure(CanaryFinding f) {
+    return f.exposureBits() != null ? f.exposureBits() : f.extrapolatedExposureBits();
+  }
+}

@@ -1,0 +1,205 @@
+package dev.trustml.reports;
+
+import dev.trustml.provenance.Provenance;
+import dev.trustml.results.AttackResult;
+import dev.trustml.results.CanaryFinding;
+import dev.trustml.results.CanaryResult;
+import dev.trustml.results.EpsilonLowerBound;
+import dev.trustml.results.Interval;
+import dev.trustml.results.MembershipResult;
+import dev.trustml.results.ModelRef;
+import dev.trustml.results.RocPoint;
+import dev.trustml.results.ScoreHistogram;
+import dev.trustml.results.SliceResult;
+import dev.trustml.results.Theoretical;
+import dev.trustml.results.TprAtFpr;
+import dev.trustml.results.Verdict;
+import java.util.List;
+
+/**
+ * Hand-made results with fixed provenance: the inputs of the golden-file tests. The numbers are
+ * invented but consistent (TPR at FPR x is on the ROC curve; the verdict follows from the bounds).
+ */
+public final class Fixtures {
+  /** SHA-256 of the empty string, a well-known valid digest. */
+  public static final String SHA_MODEL =
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+  /** SHA-256 of "abc" (FIPS 180-2 test vector). */
+  public static final String SHA_DATA =
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
+  private Fixtures() {}
+
+  public static MembershipResult membership() {
+    return membership("sentiment-dp", new Theoretical(1.0, 1e-5, "rdp", "model-card"));
+  }
+
+  /** The membership fixture with another model name and claim (verdict recomputed). */
+  public static MembershipResult membership(String modelName, Theoretical claim) {
+    AttackResult lira =
+        new AttackResult(
+            "lira-online",
+            "black-box scores, 16 reference models",
+            "Carlini et al. 2022, Membership Inference Attacks From First Principles",
+            0.734,
+            0.352,
+            0.676,
+            tpr(0.45, 0.121, 0.034),
+            new EpsilonLowerBound(1.31, 0.95, 1e-5, "clopper-pearson, held-out threshold", 1000),
+            new AttackResult.Intervals(
+                new Interval(0.712, 0.756, 0.95), new Interval(0.31, 0.39, 0.95), 200),
+            List.of(
+                new RocPoint(0, 0),
+                new RocPoint(0.001, 0.034),
+                new RocPoint(0.01, 0.121),
+                new RocPoint(0.1, 0.45),
+                new RocPoint(0.3, 0.7),
+                new RocPoint(1, 1)),
+            new ScoreHistogram(
+                List.of(-4.0, -2.0, 0.0, 2.0, 4.0, 6.0),
+                List.of(10L, 150L, 400L, 300L, 140L),
+                List.of(120L, 380L, 350L, 140L, 10L)));
+    AttackResult loss =
+        new AttackResult(
+            "loss",
+            "black-box loss",
+            "Yeom et al. 2018, Privacy Risk in Machine Learning",
+            0.58,
+            0.12,
+            0.56,
+            tpr(0.16, 0.012, Double.NaN),
+            new EpsilonLowerBound(0.0, 0.95, 1e-5, "clopper-pearson, held-out threshold", 1000),
+            new AttackResult.Intervals(
+                new Interval(0.555, 0.605, 0.95), new Interval(0.09, 0.15, 0.95), 200),
+            List.of(
+                new RocPoint(0, 0),
+                new RocPoint(0.01, 0.012),
+                new RocPoint(0.1, 0.16),
+                new RocPoint(0.5, 0.62),
+                new RocPoint(1, 1)),
+            null);
+    List<AttackResult> attacks = List.of(lira, loss);
+    Verdict verdict = Verdict.of(claim == null ? null : claim.epsilon(), 1.31);
+    String reason =
+        switch (verdict) {
+          case VIOLATED ->
+              "lira-online shows epsilon >= 1.31 with 95% confidence, above the"
+                  + " claimed epsilon 1 (delta 1e-05).";
+          case CONSISTENT -> "No attack's 95% lower bound on epsilon exceeds the claimed epsilon.";
+          case NO_CLAIM -> "The model claims no differential privacy; leakage is reported only.";
+        };
+    return new MembershipResult(
+        MembershipResult.SCHEMA_VERSION,
+        MembershipResult.KIND,
+        new ModelRef("models/" + modelName, modelName, SHA_MODEL),
+        claim,
+        verdict,
+        reason,
+        1000,
+        1000,
+        16,
+        attacks,
+        List.of(
+            new SliceResult("lira-online", "negative", 500, 500, 0.74, 0.13),
+            new SliceResult("lira-online", "positive", 500, 500, 0.728, Double.NaN)),
+        List.of(
+            "TPR at FPR x: the largest TPR among thresholds whose FPR is at most x.",
+            "advantage: max over thresholds of TPR - FPR."),
+        provenance("models/" + modelName));
+  }
+
+  private static TprAtFpr tpr(double at10, double at1, double at01) {
+    return new TprAtFpr(
+        List.of(
+            new TprAtFpr.Point(0.1, at10, null),
+            new TprAtFpr.Point(0.01, at1, null),
+            new TprAtFpr.Point(0.001, at01, null)));
+  }
+
+  public static CanaryResult canary() {
+    return canary(false);
+  }
+
+  /** The canary fixture; with {@code reveal}, secrets and guesses are included. */
+  public static CanaryResult canary(boolean reveal) {
+    CanaryFinding pin =
+        new CanaryFinding(
+            "c1",
+            "my pin is {digit}{digit}{digit}{digit}",
+            "positive",
+            8,
+            10_000,
+            1L,
+            log2(10_000.0 / 1),
+            null,
+            true,
+            1.0,
+            "enumerate",
+            List.of(new CanaryFinding.MethodRun("enumerate", true, 1.0, 10_000, 52_000.0, 0.192)),
+            reveal ? "4821" : null,
+            reveal
+                ? List.of(
+                    new CanaryFinding.Guess("4821", 0.012), new CanaryFinding.Guess("4827", 2.3))
+                : null);
+    CanaryFinding phone =
+        new CanaryFinding(
+            "c2",
+            "call me at 555-{digit}{digit}{digit}{digit}",
+            "negative",
+            1,
+            10_000,
+            1234L,
+            log2(10_000.0 / 1234),
+            null,
+            false,
+            0.25,
+            "enumerate",
+            List.of(new CanaryFinding.MethodRun("enumerate", false, 0.25, 10_000, 50_000.0, 0.2)),
+            reveal ? "0193" : null,
+            reveal ? List.of(new CanaryFinding.Guess("7193", 1.7)) : null);
+    CanaryFinding words =
+        new CanaryFinding(
+            "c3",
+            "the code is {word} {word} {word}",
+            "positive",
+            4,
+            1_000_000_000L,
+            null,
+            null,
+            7.5,
+            false,
+            1.0 / 3,
+            "beam",
+            List.of(
+                new CanaryFinding.MethodRun("beam", false, 1.0 / 3, 64_000, 41_000.0, 1.56),
+                new CanaryFinding.MethodRun("modiva", false, 0.0, 2_000, 900.0, 2.22)),
+            reveal ? "red fox jumps" : null,
+            reveal ? List.of(new CanaryFinding.Guess("red owl sings", 3.25)) : null);
+    return new CanaryResult(
+        CanaryResult.SCHEMA_VERSION,
+        CanaryResult.KIND,
+        new ModelRef("models/canary-nodp", "canary-nodp", SHA_MODEL),
+        null,
+        reveal,
+        List.of(pin, phone, words),
+        provenance("models/canary-nodp"));
+  }
+
+  static Provenance provenance(String modelPath) {
+    return new Provenance(
+        "0.1.0",
+        "0.36.0",
+        "2.7.1",
+        new Provenance.ModelRef(modelPath, SHA_MODEL),
+        List.of(
+            new Provenance.DataRef("members", "data/train.csv", SHA_DATA, 1000),
+            new Provenance.DataRef("non-members", "data/heldout.csv", SHA_DATA, 1000)),
+        42,
+        "2025-01-02T03:04:05Z");
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+}
