@@ -42,8 +42,8 @@ final class DiscretePrivacyLoss {
   }
 
   /**
-   * Number of grid points the T-fold composition needs so that at most tailBound/2 of the composed
-   * mass lies above the window and at most tailBound/2 below (Chernoff bounds over a grid of
+   * The range of composed grid offsets the T-fold composition keeps: at most tailBound/2 of the
+   * composed mass lies above it and at most tailBound/2 below (Chernoff bounds over a grid of
    * exponents; dp_accounting {@code compute_self_convolve_bounds}).
    */
   ComposedWindow windowFor(long times, double tailBound) {
@@ -124,10 +124,14 @@ final class DiscretePrivacyLoss {
    * is added to the infinity mass.
    */
   DiscretePrivacyLoss selfCompose(long times, double tailBound) {
+    return selfCompose(times, windowFor(times, tailBound), tailBound);
+  }
+
+  /** {@link #selfCompose(long, double)} with a window already computed by {@link #windowFor}. */
+  DiscretePrivacyLoss selfCompose(long times, ComposedWindow window, double tailBound) {
     if (times == 1) {
       return this;
     }
-    ComposedWindow window = windowFor(times, tailBound);
     int n = Fft.sizeFor(Math.max(window.length(), probs.length));
     double[] re = new double[n];
     double[] im = new double[n];

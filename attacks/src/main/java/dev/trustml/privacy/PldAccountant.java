@@ -118,13 +118,17 @@ public final class PldAccountant implements PrivacyAccountant {
     // sigma), so keep at least MIN_POINTS_PER_STEP points; and never allocate a single-step grid
     // beyond the cap: widen h up front if the range needs it.
     double width = loss.lossRangeWidth();
+    if (!(width > 0 && width < Double.POSITIVE_INFINITY)) {
+      throw new IllegalStateException("PLD loss range is not finite: " + width + " for " + p);
+    }
     double h = Math.min(discretizationInterval, width / MIN_POINTS_PER_STEP);
     h = Math.max(h, 1.05 * width / maxGridPoints);
     for (int attempt = 0; ; attempt++) {
       DiscretePrivacyLoss single = loss.discretize(h);
-      long needed = Math.max(single.size(), single.windowFor(p.steps(), tailBound).length());
+      DiscretePrivacyLoss.ComposedWindow window = single.windowFor(p.steps(), tailBound);
+      long needed = Math.max(single.size(), window.length());
       if (needed <= maxGridPoints) {
-        return single.selfCompose(p.steps(), tailBound);
+        return single.selfCompose(p.steps(), window, tailBound);
       }
       if (attempt >= 5) {
         throw new IllegalStateException(

@@ -42,6 +42,9 @@ final class SubsampledGaussianLoss {
 
   /** g(z) = log(1 - q + q e^z), overflow-free for large z. */
   private double g(double z) {
+    if (q == 1.0) {
+      return z; // log1p(expm1(z)) would round to -inf for z below about -37
+    }
     if (z > 0) {
       return z + Math.log(q + (1 - q) * Math.exp(-z));
     }
@@ -52,6 +55,9 @@ final class SubsampledGaussianLoss {
   private double gInverse(double v) {
     if (v <= log1mQ) {
       return Double.NEGATIVE_INFINITY;
+    }
+    if (q == 1.0) {
+      return v;
     }
     if (v > 0) {
       return v + Math.log1p(-(1 - q) * Math.exp(-v)) - logQ;

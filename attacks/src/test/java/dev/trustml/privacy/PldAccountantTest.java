@@ -150,6 +150,22 @@ class PldAccountantTest {
     }
   }
 
+  // Tiny noise without subsampling: the loss range is hundreds wide, so h must be widened to fit
+  // the grid cap (here a small cap of 2^16 points to make that happen cheaply); still an upper
+  // bound on the exact value, and within the widened grid's resolution.
+  @Test
+  void tinyNoiseWidensTheGridAndStaysAnUpperBound() throws Exception {
+    PldAccountant coarse =
+        new PldAccountant(PldAccountant.DEFAULT_DISCRETIZATION_INTERVAL, 1 << 16);
+    PldEpsilon result = coarse.epsilonDetailed(params(1.0, 0.05, 1), 1e-5);
+    double exact = balleWangEpsilon(1e-5, 0.05);
+    assertTrue(result.discretizationInterval() > 0.01, "h " + result.discretizationInterval());
+    assertTrue(result.epsilon() >= exact - 1e-9, result.epsilon() + " < exact " + exact);
+    assertTrue(
+        result.epsilon() - exact < 2 * result.discretizationInterval(),
+        result.epsilon() + " vs exact " + exact);
+  }
+
   // One subsampled step: the discretised delta is never below the exact hockey-stick divergence
   // (worse of the two directions), on and between grid points. Off the grid connect-the-dots
   // interpolates linearly in e^eps, a chord above the convex exact curve.
