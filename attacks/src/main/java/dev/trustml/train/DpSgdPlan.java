@@ -7,7 +7,7 @@ import dev.trustml.error.BadInputException;
  * expected batch size and epochs ({@link DpSgdEpochs}), which need the training set size to become
  * a sampling rate and a number of steps.
  */
-public sealed interface DpSgdPlan permits DpSgdConfig, DpSgdEpochs {
+public sealed interface DpSgdPlan permits DpSgdConfig, DpSgdEpochs, DpSgdTargetEpsilon {
 
   /** The explicit mechanism for a training set of {@code trainRows} examples. */
   DpSgdConfig resolve(int trainRows) throws BadInputException;

@@ -232,6 +232,9 @@ public final class TrainJob {
       if (config.dpSgd() instanceof DpSgdEpochs plan) {
         epochs = plan.epochs();
         batchSize = plan.expectedBatchSize();
+      } else if (config.dpSgd() instanceof DpSgdTargetEpsilon plan) {
+        epochs = plan.epochs();
+        batchSize = plan.expectedBatchSize();
       } else {
         epochs = (int) Math.max(1, Math.round(dp.steps() * dp.samplingRate()));
         batchSize = (int) Math.max(1, Math.round(dp.expectedBatchSize(trainRows)));
