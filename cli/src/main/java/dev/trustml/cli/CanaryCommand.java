@@ -161,9 +161,7 @@ final class CanaryCommand implements Callable<Integer> {
               StderrProgress.forConsole(spec.commandLine().getErr(), output.quiet));
     }
     SummaryTables.canary(result, out);
-    output.write(result, null, out);
-    out.flush();
-    return output.gate(result, out, spec.commandLine().getErr());
+    return output.finish(result, null, out);
   }
 
   private static CanaryMethod parseMethod(String name) throws UsageException {

@@ -207,9 +207,7 @@ final class MembershipCommand implements Callable<Integer> {
     }
     MembershipResult result = outcome.result();
     SummaryTables.membership(result, out);
-    output.write(result, outcome.scores(), out);
-    out.flush();
-    return output.gate(result, out, spec.commandLine().getErr());
+    return output.finish(result, outcome.scores(), out);
   }
 
   private static Path fromCard(ModelBundle bundle, boolean membersSide) throws UsageException {
