@@ -1,10 +1,13 @@
 # trustml: the two set-up commands are `make demo` and `make test`.
 MVN ?= mvn -B -q
-SAMPLE ?= sample-models/sentiment-nodp
+SAMPLE ?= sample-models/sentiment/nodp
+DEMO_OUT ?= demo-out
 
 .PHONY: build test demo bench sample-models sample-data format clean test-long
 
 SAMPLE_NPM := sample-models/target/npm
+# glibc malloc settings libtorch needs on this machine (see the launcher ./trustml).
+TORCH_ENV := MALLOC_MMAP_THRESHOLD_=268435456 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=268435456
 
 build:
 	$(MVN) -DskipTests package
@@ -12,14 +15,26 @@ build:
 test:
 	$(MVN) verify
 
+# The main job on a bundled sample model: inspect it, run the membership audit with reference
+# models, and the canary audit; reports land in $(DEMO_OUT)/.
 demo: build
+	mkdir -p $(DEMO_OUT)
 	./trustml model inspect $(SAMPLE)
+	./trustml audit membership --model $(SAMPLE) --shadow-models 8 \
+	  --json $(DEMO_OUT)/membership.json --html $(DEMO_OUT)/membership.html --markdown $(DEMO_OUT)/membership.md
+	./trustml audit canary --model $(SAMPLE) --method all \
+	  --json $(DEMO_OUT)/canary.json --html $(DEMO_OUT)/canary.html
+	@echo "demo: reports in $(DEMO_OUT)/ (open membership.html in a browser)"
 
 bench: build
 	@echo "bench: not yet implemented (issue #7)"
 
-sample-models: build
-	@echo "sample-models: not yet implemented (issue #3)"
+# Rebuilds the committed sample models (deterministic: same data and seed, same files).
+sample-models: sample-data
+	$(MVN) -pl sample-models -am -DskipTests -Dspotless.check.skip=true package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	$(TORCH_ENV) java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
+	  -cp "sample-models/target/classes:$$(cat sample-models/target/classpath.txt)" \
+	  dev.trustml.samples.BuildSampleModels sample-models/target/data sample-models
 
 format:
 	$(MVN) spotless:apply
@@ -34,4 +49,5 @@ sample-data:
 	$(MVN) -pl sample-models -am -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 	java -cp "sample-models/target/classes:$$(cat sample-models/target/classpath.txt)" \
 	  dev.trustml.samples.data.PrepareDatasets \
-	  $(SAMPLE_NPM)/sentiment/package $(SAMPLE_NPM)/spam-assassin/package sample-models/data
+	  $(SAMPLE_NPM)/sentiment/package $(SAMPLE_NPM)/spam-assassin/package sample-models/target/data
+	cp sample-models/target/data/SOURCES.md sample-models/data/SOURCES.md

@@ -27,9 +27,26 @@ public final class Softmax {
     return p;
   }
 
-  /** Cross-entropy of class {@code y}: {@code logsumexp(z) - z_y}. */
+  /**
+   * Cross-entropy of class {@code y}: {@code log(sum_j exp(z_j - z_y)) = log1p(sum_{j != y} exp(z_j
+   * - z_y))}. The log1p form keeps tiny losses exact (a confident model's losses of 1e-12 and 2e-12
+   * stay distinct and ordered), which canary ranking relies on; it falls back to the max-subtracted
+   * form when a gap is so large that exp would overflow.
+   */
   public static double loss(float[] z, int offset, int k, int y) {
-    return logSumExp(z, offset, k) - z[offset + y];
+    double zy = z[offset + y];
+    double s = 0;
+    for (int j = 0; j < k; j++) {
+      if (j == y) {
+        continue;
+      }
+      double gap = z[offset + j] - zy;
+      if (gap > 700) {
+        return logSumExp(z, offset, k) - zy;
+      }
+      s += Math.exp(gap);
+    }
+    return Math.log1p(s);
   }
 
   /** Index of the largest logit (first on ties). */

@@ -10,6 +10,7 @@ import dev.trustml.model.card.Architecture;
 import dev.trustml.model.card.CardMetrics;
 import dev.trustml.model.card.ModelCard;
 import dev.trustml.model.card.ModelCards;
+import dev.trustml.model.card.PlantedCanaryInfo;
 import dev.trustml.model.card.PrivacyClaim;
 import dev.trustml.model.card.TokenizerSpec;
 import dev.trustml.model.card.TrainingRecipe;
@@ -105,7 +106,8 @@ public final class TrainJob {
             trainingRows.stream().map(LabeledText::text).toList(),
             spec.lowercase(),
             spec.maxVocabularySize(),
-            spec.minCount());
+            spec.minCount(),
+            canaryAlphabets(spec.canaries()));
     VocabTokenizer tokenizer = new VocabTokenizer(vocabulary, spec.lowercase());
     TrainingSet trainSet =
         new TrainingSet(
@@ -219,6 +221,22 @@ public final class TrainJob {
         dp.steps(),
         dp.clippingNorm(),
         accountant.name());
+  }
+
+  /**
+   * The slot values of every planted canary's template: they must be tokens, or candidates that
+   * differ only in an unseen value would all read as the unknown word and no audit could rank them.
+   */
+  private static List<String> canaryAlphabets(List<PlantedCanaryInfo> canaries)
+      throws BadInputException {
+    List<String> tokens = new ArrayList<>();
+    for (PlantedCanaryInfo c : canaries) {
+      for (dev.trustml.canary.Alphabet a :
+          dev.trustml.canary.CanaryTemplate.parse(c.template()).alphabets()) {
+        tokens.addAll(a.values());
+      }
+    }
+    return tokens;
   }
 
   private static TrainingRecipe recipe(

@@ -18,6 +18,15 @@ public final class VocabularyBuilder {
   /** The vocabulary in id order. */
   public static List<String> build(
       Iterable<String> texts, boolean lowercase, int maxSize, int minCount) {
+    return build(texts, lowercase, maxSize, minCount, List.of());
+  }
+
+  /**
+   * As {@link #build(Iterable, boolean, int, int)}, with {@code reserved} tokens placed right after
+   * the special tokens whatever their counts (e.g. a canary slot's alphabet).
+   */
+  public static List<String> build(
+      Iterable<String> texts, boolean lowercase, int maxSize, int minCount, List<String> reserved) {
     if (maxSize < 2 || minCount < 1) {
       throw new IllegalArgumentException("maxSize >= 2 and minCount >= 1");
     }
@@ -38,11 +47,20 @@ public final class VocabularyBuilder {
             .reversed()
             .thenComparing(Map.Entry.comparingByKey()));
     List<String> vocab = new ArrayList<>(List.of(VocabTokenizer.PAD, VocabTokenizer.UNK));
+    java.util.Set<String> seen = new java.util.HashSet<>(vocab);
+    for (String r : reserved) {
+      String token = lowercase ? r.toLowerCase(java.util.Locale.ROOT) : r;
+      if (seen.add(token)) {
+        vocab.add(token);
+      }
+    }
     for (Map.Entry<String, Integer> e : entries) {
       if (vocab.size() >= maxSize) {
         break;
       }
-      vocab.add(e.getKey());
+      if (seen.add(e.getKey())) {
+        vocab.add(e.getKey());
+      }
     }
     return vocab;
   }
