@@ -19,6 +19,10 @@ final class StderrProgress implements Progress {
   private long startNanos;
   private long lastDrawNanos;
   private int lastDecile = -1;
+  private boolean printed;
+
+  /** Tasks shorter than this print nothing in logs. */
+  private static final long QUIET_NANOS = 2_000_000_000L;
 
   StderrProgress(PrintWriter err, boolean terminal) {
     this.err = err;
@@ -42,7 +46,10 @@ final class StderrProgress implements Progress {
     this.startNanos = System.nanoTime();
     this.lastDrawNanos = 0;
     this.lastDecile = -1;
-    draw(true);
+    this.printed = false;
+    if (terminal) {
+      draw(true);
+    }
   }
 
   @Override
@@ -54,9 +61,11 @@ final class StderrProgress implements Progress {
   @Override
   public synchronized void done() {
     done = Math.max(done, total);
-    draw(true);
     if (terminal) {
+      draw(true);
       err.println();
+    } else if (printed || (System.nanoTime() - startNanos) > QUIET_NANOS) {
+      err.println(line((System.nanoTime() - startNanos) / 1e9, false));
     }
     err.flush();
   }
@@ -73,11 +82,16 @@ final class StderrProgress implements Progress {
       err.flush();
       return;
     }
-    int decile = total > 0 ? (int) Math.min(10, done * 10 / total) : -1;
+    // In logs, quick tasks print nothing; slow ones a line per 10% (or per 10 s).
+    if (now - startNanos < QUIET_NANOS) {
+      return;
+    }
+    int decile = total > 0 ? (int) Math.min(9, done * 10 / total) : -1;
     boolean slow = now - lastDrawNanos > 10_000_000_000L;
-    if (force || decile > lastDecile || slow) {
+    if (decile > lastDecile || slow) {
       lastDecile = Math.max(lastDecile, decile);
       lastDrawNanos = now;
+      printed = true;
       err.println(line(seconds, false));
       err.flush();
     }
