@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       GateCommand.class,
       ModelCommand.class,
+      CanaryGroupCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
