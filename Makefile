@@ -26,8 +26,11 @@ demo: build
 	  --json $(DEMO_OUT)/canary.json --html $(DEMO_OUT)/canary.html
 	@echo "demo: reports in $(DEMO_OUT)/ (open membership.html in a browser)"
 
+# Speed figures, each measured in one run (ratios where a ratio fits): bench/results.json.
 bench: build
-	@echo "bench: not yet implemented (issue #7)"
+	mkdir -p bench
+	@start=$$(date +%s%N); ./trustml --help > /dev/null; end=$$(date +%s%N); \
+	  ./trustml bench --out bench/results.json --cli-help-seconds $$(echo "scale=3; ($$end - $$start) / 1000000000" | bc)
 
 # Rebuilds the committed sample models (deterministic: same data and seed, same files).
 sample-models: sample-data

@@ -162,7 +162,7 @@ public final class CanaryAudit {
   }
 
   /** The template as token ids with one position per slot, and each slot's token ids. */
-  static ModivaProblem problem(LoadedModel model, CanaryTemplate template, int label)
+  public static ModivaProblem problem(LoadedModel model, CanaryTemplate template, int label)
       throws BadInputException {
     List<Long> tokens = new ArrayList<>();
     int[] positions = new int[template.slotCount()];

@@ -23,6 +23,23 @@ public final class TrainBench {
   /** A measured configuration. */
   private record Mode(String name, TrainingConfig config, boolean naive) {}
 
+  /**
+   * One mode's median epoch time.
+   *
+   * @param mode e.g. {@code sgd dp ghost lazy-noise}
+   * @param cpuMsPerEpoch CPU time of the training thread per epoch (robust to a busy machine)
+   * @param wallMsPerEpoch wall time per epoch
+   */
+  public record Timing(String mode, double cpuMsPerEpoch, double wallMsPerEpoch) {}
+
+  /** Measures every mode in one run (as {@link #main} prints it). */
+  public static List<Timing> measure(
+      int rounds, int epochs, int naiveEpochs, int vocab, int examples) throws BadInputException {
+    List<Timing> out = new ArrayList<>();
+    run(rounds, epochs, naiveEpochs, vocab, examples, out);
+    return out;
+  }
+
   public static void main(String[] args) throws BadInputException {
     Map<String, Integer> opts = new LinkedHashMap<>();
     opts.put("rounds", 5);
@@ -37,10 +54,22 @@ public final class TrainBench {
       }
       opts.put(kv[0], Integer.parseInt(kv[1]));
     }
-    int epochs = opts.get("epochs");
+    run(
+        opts.get("rounds"),
+        opts.get("epochs"),
+        opts.get("naiveEpochs"),
+        opts.get("vocab"),
+        opts.get("examples"),
+        new ArrayList<>());
+  }
+
+  private static void run(
+      int rounds, int epochs, int naiveEpochs, int vocab, int examples, List<Timing> out)
+      throws BadInputException {
+    Map<String, Integer> opts = new LinkedHashMap<>();
+    opts.put("rounds", rounds);
     int batch = 256;
-    TrainingSet data =
-        SyntheticTokens.generate(opts.get("examples"), opts.get("vocab"), 2, 32, 32, 0.05, 1);
+    TrainingSet data = SyntheticTokens.generate(examples, vocab, 2, 32, 32, 0.05, 1);
     double sigma = 1.0;
     double clip = 1.0;
     List<Mode> modes = new ArrayList<>();
@@ -69,7 +98,6 @@ public final class TrainBench {
                 .dpSgd(sigma, clip)
                 .build(),
             false));
-    int naiveEpochs = opts.get("naiveEpochs");
     Mode naive =
         new Mode(
             "sgd dp naive lazy-noise",
@@ -96,9 +124,9 @@ public final class TrainBench {
     }
     for (int r = 0; r < opts.get("rounds"); r++) {
       for (Mode m : modes) {
-        TrainingOutcome out = Trainer.train(data, m.config());
-        times.get(m.name())[r] = out.cpuSeconds() / epochs;
-        wall.get(m.name())[r] = out.seconds() / epochs;
+        TrainingOutcome o = Trainer.train(data, m.config());
+        times.get(m.name())[r] = o.cpuSeconds() / epochs;
+        wall.get(m.name())[r] = o.seconds() / epochs;
       }
     }
     TrainingOutcome naiveOut = Trainer.train(data, naive.config());
@@ -108,6 +136,7 @@ public final class TrainBench {
     double adam = median(times.get("adam non-private"));
     for (Map.Entry<String, double[]> e : times.entrySet()) {
       double t = median(e.getValue());
+      out.add(new Timing(e.getKey(), 1000 * t, 1000 * median(wall.get(e.getKey()))));
       double ref = e.getKey().startsWith("adam") ? adam : sgd;
       System.out.printf(
           Locale.ROOT,
@@ -118,6 +147,7 @@ public final class TrainBench {
           t / ref,
           e.getKey().startsWith("adam") ? "adam" : "sgd");
     }
+    out.add(new Timing(naive.name(), 1000 * naiveSeconds, 1000 * naiveOut.seconds() / naiveEpochs));
     System.out.printf(
         Locale.ROOT,
         "%-28s %8.1f ms/epoch cpu (%7.1f wall)  %6.2fx sgd non-private (%d epoch)%n",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       GateCommand.class,
       ModelCommand.class,
       CanaryGroupCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

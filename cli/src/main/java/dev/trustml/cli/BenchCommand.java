@@ -1,0 +1,276 @@
+package dev.trustml.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trustml.audit.CanaryAudit;
+import dev.trustml.audit.ModelCandidateScorer;
+import dev.trustml.audit.shadow.ShadowModels;
+import dev.trustml.audit.shadow.ShadowPlan;
+import dev.trustml.canary.BeamSearch;
+import dev.trustml.canary.CanaryTemplate;
+import dev.trustml.canary.EnumerationSearch;
+import dev.trustml.canary.PartialCanaryForm;
+import dev.trustml.canary.modiva.Modiva;
+import dev.trustml.canary.modiva.ModivaConfig;
+import dev.trustml.data.CsvColumns;
+import dev.trustml.data.LabeledCsvReader;
+import dev.trustml.data.LabeledText;
+import dev.trustml.io.AtomicFiles;
+import dev.trustml.json.Json;
+import dev.trustml.model.ClassifierRunner;
+import dev.trustml.model.LoadedModel;
+import dev.trustml.model.ModelBundle;
+import dev.trustml.model.TokenBatch;
+import dev.trustml.progress.Progress;
+import dev.trustml.scoring.Scorer;
+import dev.trustml.train.TrainBench;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code trustml bench} (hidden; run by {@code make bench}): the speed figures, each measured in
+ * one run as a ratio where a ratio fits, written to {@code bench/results.json}.
+ */
+@Command(name = "bench", hidden = true, description = "Measure trustml's speed (make bench).")
+final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--out", defaultValue = "bench/results.json")
+  Path out;
+
+  @Option(names = "--samples", defaultValue = "sample-models")
+  Path samples;
+
+  @Option(
+      names = "--cli-help-seconds",
+      description = "Wall time of './trustml --help' (measured by make).")
+  Double cliHelpSeconds;
+
+  private final List<String[]> table = new ArrayList<>();
+  private ArrayNode figures;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter w = spec.commandLine().getOut();
+    ObjectNode root = Json.mapper().createObjectNode();
+    ObjectNode machine = root.putObject("machine");
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    machine.put(
+        "jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    root.put("measured_at", Instant.now().toString());
+    figures = root.putArray("figures");
+
+    // First batch: engine start, model load and one forward pass, in a fresh JVM.
+    long t0 = System.nanoTime();
+    Path nodp = samples.resolve("sentiment/nodp");
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(nodp), false);
+        ClassifierRunner r = new ClassifierRunner(m)) {
+      r.logits(TokenBatch.of(new long[][] {{2, 3, 4}}));
+    }
+    figure(
+        "first batch latency (engine + load + 1 batch, cold JVM)",
+        (System.nanoTime() - t0) / 1e9,
+        "s",
+        null);
+    if (cliHelpSeconds != null) {
+      figure("CLI start: ./trustml --help", cliHelpSeconds, "s", null);
+    }
+    scoring();
+    training();
+    canary();
+    shadows();
+    AtomicFiles.write(out, Json.mapper().writeValueAsBytes(root));
+    for (String[] row : table) {
+      w.printf("%-62s %14s %s%n", row[0], row[1], row[2]);
+    }
+    w.println("wrote " + out);
+    w.flush();
+    return 0;
+  }
+
+  /** Audit scoring (CSV read + tokenise + forward + softmax) vs a raw forward loop. */
+  private void scoring() throws Exception {
+    List<LabeledText> rows = new ArrayList<>();
+    for (String f : new String[] {"spam/members.csv", "spam/nonmembers.csv"}) {
+      try (LabeledCsvReader r = LabeledCsvReader.open(samples.resolve(f), CsvColumns.DEFAULT)) {
+        rows.addAll(r.readAll());
+      }
+    }
+    Path csv = Files.createTempFile("trustml-bench-", ".csv");
+    StringBuilder b = new StringBuilder("text,label\n");
+    int copies = 10;
+    for (int c = 0; c < copies; c++) {
+      for (LabeledText t : rows) {
+        b.append(CSVFormat.RFC4180.format(t.text(), t.label())).append('\n');
+      }
+    }
+    Files.writeString(csv, b, StandardCharsets.UTF_8);
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(samples.resolve("spam/nodp")), false)) {
+      List<long[][]> batches = new ArrayList<>();
+      List<long[]> cur = new ArrayList<>();
+      for (int c = 0; c < copies; c++) {
+        for (LabeledText t : rows) {
+          cur.add(m.tokenizer().encode(t.text(), m.card().maxLength()));
+          if (cur.size() == Scorer.DEFAULT_BATCH_SIZE) {
+            batches.add(cur.toArray(new long[0][]));
+            cur.clear();
+          }
+        }
+      }
+      if (!cur.isEmpty()) {
+        batches.add(cur.toArray(new long[0][]));
+      }
+      long n = (long) rows.size() * copies;
+      double raw = 0;
+      double audit = 0;
+      for (int round = 0; round < 3; round++) { // the first round warms up; keep the best
+        long s = System.nanoTime();
+        try (ClassifierRunner r = new ClassifierRunner(m)) {
+          for (long[][] batch : batches) {
+            r.logits(TokenBatch.of(batch));
+          }
+        }
+        raw = Math.max(raw, n / ((System.nanoTime() - s) / 1e9));
+        s = System.nanoTime();
+        new Scorer(m).score(csv, CsvColumns.DEFAULT, e -> {});
+        audit = Math.max(audit, n / ((System.nanoTime() - s) / 1e9));
+      }
+      figure("scoring: raw libtorch forward loop (pre-tokenised)", raw, "examples/s", null);
+      figure("scoring: audit path (CSV + tokenise + forward + loss)", audit, "examples/s", null);
+      figure("scoring: audit / raw forward", audit / raw, "ratio", "goal >= 0.9");
+    } finally {
+      Files.deleteIfExists(csv);
+    }
+  }
+
+  private void training() throws Exception {
+    List<TrainBench.Timing> t = TrainBench.measure(5, 2, 1, 5000, 5000);
+    double sgd = find(t, "sgd non-private");
+    double lazy = find(t, "sgd dp ghost lazy-noise");
+    double eager = find(t, "sgd dp ghost eager-noise");
+    double naive = find(t, "sgd dp naive lazy-noise");
+    double adam = find(t, "adam non-private");
+    double adamDp = find(t, "adam dp ghost eager-noise");
+    figure("train epoch, SGD non-private (N=5000, V=5000, D=H=64, B=256)", sgd, "ms cpu", null);
+    figure("train epoch, DP-SGD vectorised (ghost clipping, lazy noise)", lazy, "ms cpu", null);
+    figure(
+        "DP-SGD / non-private epoch (SGD, lazy noise)",
+        lazy / sgd,
+        "ratio",
+        "goal <= 1.5, stretch 1.3");
+    figure("DP-SGD / non-private epoch (SGD, eager noise)", eager / sgd, "ratio", null);
+    figure("DP-Adam / Adam epoch (eager noise)", adamDp / adam, "ratio", null);
+    figure("naive per-example / vectorised DP-SGD epoch", naive / lazy, "ratio", null);
+  }
+
+  private static double find(List<TrainBench.Timing> t, String mode) {
+    return t.stream().filter(x -> x.mode().equals(mode)).findFirst().orElseThrow().cpuMsPerEpoch();
+  }
+
+  private void canary() throws Exception {
+    try (LoadedModel m =
+        LoadedModel.load(ModelBundle.open(samples.resolve("sentiment/nodp")), true)) {
+      ModelCandidateScorer scorer = new ModelCandidateScorer(m, m.card().labelIndex("positive"));
+      CanaryTemplate four = CanaryTemplate.parse("my pin code is {digit} {digit} {digit} {digit}");
+      CanaryTemplate six =
+          CanaryTemplate.parse("my pin code is {digit} {digit} {digit} {digit} {digit} {digit}");
+      new EnumerationSearch(scorer, 10).run(four, Optional.empty(), Progress.NONE); // warm-up
+      long s = System.nanoTime();
+      var e = new EnumerationSearch(scorer, 10).run(four, Optional.empty(), Progress.NONE);
+      figure("canary: 10^4 enumeration wall time", (System.nanoTime() - s) / 1e9, "s", null);
+      figure(
+          "canary: candidates scored per second (enumeration)",
+          e.candidatesPerSecond(),
+          "candidates/s",
+          null);
+      s = System.nanoTime();
+      new BeamSearch(scorer, 100, 10, PartialCanaryForm.OMIT_UNFILLED)
+          .run(six, Optional.empty(), Progress.NONE);
+      figure(
+          "canary: 10^6 space, beam search (width 100) wall time",
+          (System.nanoTime() - s) / 1e9,
+          "s",
+          null);
+      int label = m.card().labelIndex("positive");
+      for (CanaryTemplate t : List.of(four, six)) {
+        s = System.nanoTime();
+        Modiva.run(m, CanaryAuditProblems.of(m, t, label), ModivaConfig.defaults(), Progress.NONE);
+        figure(
+            "canary: ModIvA " + t.slotCount() + " digits (8 restarts x 200 steps) wall time",
+            (System.nanoTime() - s) / 1e9,
+            "s",
+            null);
+      }
+    }
+  }
+
+  private void shadows() throws Exception {
+    Path bundle = samples.resolve("sentiment/nodp");
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(bundle), false)) {
+      List<LabeledText> rows = new ArrayList<>();
+      for (String f : new String[] {"sentiment/members.csv", "sentiment/nonmembers.csv"}) {
+        try (LabeledCsvReader r = LabeledCsvReader.open(samples.resolve(f), CsvColumns.DEFAULT)) {
+          rows.addAll(r.readAll());
+        }
+      }
+      long[][] tokens = new long[rows.size()][];
+      int[] labels = new int[rows.size()];
+      for (int i = 0; i < tokens.length; i++) {
+        tokens[i] = m.tokenizer().encode(rows.get(i).text(), m.card().maxLength());
+        labels[i] = m.card().labelIndex(rows.get(i).label());
+      }
+      int cores = Runtime.getRuntime().availableProcessors();
+      long s = System.nanoTime();
+      ShadowModels.train(m, tokens, labels, new ShadowPlan(2, 1, null, 1), Progress.NONE);
+      double two = (System.nanoTime() - s) / 1e9;
+      s = System.nanoTime();
+      ShadowModels.train(m, tokens, labels, new ShadowPlan(16, 2, null, cores), Progress.NONE);
+      double sixteen = (System.nanoTime() - s) / 1e9;
+      figure("LiRA: 16 reference models trained + scored (sentiment)", sixteen, "s", null);
+      figure(
+          "LiRA: 16 reference models / one training run",
+          sixteen / (two / 2),
+          "ratio",
+          "on " + cores + " cores");
+    }
+  }
+
+  private void figure(String name, double value, String unit, String goal) {
+    ObjectNode f = figures.addObject();
+    f.put("name", name);
+    f.put("value", value);
+    f.put("unit", unit);
+    if (goal != null) {
+      f.put("goal", goal);
+    }
+    table.add(
+        new String[] {
+          name,
+          String.format(Locale.ROOT, value >= 1000 ? "%,.0f" : "%.3f", value),
+          unit + (goal == null ? "" : "  (" + goal + ")")
+        });
+  }
+
+  /** Builds ModIvA problems the way the canary audit does. */
+  static final class CanaryAuditProblems {
+    private CanaryAuditProblems() {}
+
+    static dev.trustml.canary.modiva.ModivaProblem of(LoadedModel m, CanaryTemplate t, int label)
+        throws dev.trustml.error.BadInputException {
+      return CanaryAudit.problem(m, t, label);
+    }
+  }
+}
