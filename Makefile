@@ -3,7 +3,7 @@ MVN ?= mvn -B -q
 SAMPLE ?= sample-models/sentiment/nodp
 DEMO_OUT ?= demo-out
 
-.PHONY: build test demo bench sample-models sample-data format clean test-long
+.PHONY: build test demo bench sample-models sample-data format clean test-long report-screenshot chromium
 
 SAMPLE_NPM := sample-models/target/npm
 # glibc malloc settings libtorch needs on this machine (see the launcher ./trustml).
@@ -54,3 +54,16 @@ sample-data:
 	  dev.trustml.samples.data.PrepareDatasets \
 	  $(SAMPLE_NPM)/sentiment/package $(SAMPLE_NPM)/spam-assassin/package sample-models/target/data
 	cp sample-models/target/data/SOURCES.md sample-models/data/SOURCES.md
+
+# Installs headless Chromium (Debian package) when missing; the HTML report test needs it.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+# A PNG of the HTML report of the demo audit: $(DEMO_OUT)/membership.png.
+report-screenshot: build chromium
+	mkdir -p $(DEMO_OUT)
+	./trustml audit membership --model $(SAMPLE) --shadow-models 8 --quiet --html $(DEMO_OUT)/membership.html > /dev/null
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+	  --disable-component-update --no-first-run --user-data-dir=$$(mktemp -d) \
+	  --window-size=1200,2400 --screenshot=$(DEMO_OUT)/membership.png $(abspath $(DEMO_OUT))/membership.html
+	@echo "wrote $(DEMO_OUT)/membership.png"
