@@ -65,14 +65,14 @@ final class InspectCommand implements Callable<Integer> {
         long n = Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b);
         total += n;
         out.printf(
-            "  %-10s %-14s %,d%n",
+            "  %-15s %-14s %,d%n",
             p.name(),
             Arrays.stream(p.shape())
                 .mapToObj(Long::toString)
                 .collect(Collectors.joining(", ", "[", "]")),
             n);
       }
-      out.printf("  %-10s %-14s %,d%n", "total", "", total);
+      out.printf("  %-15s %-14s %,d%n", "total", "", total);
       out.println("privacy     " + describe(card.privacy()));
       TrainingRecipe t = card.training();
       if (t != null) {

@@ -28,7 +28,7 @@ class InspectCommandTest {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("negative, positive"), r.out());
     assertTrue(r.out().contains("forward, forward_emb"), r.out());
-    assertTrue(r.out().contains("embedding  [20, 8]"), r.out());
+    assertTrue(r.out().contains("embedding       [20, 8]"), r.out());
     assertTrue(r.out().contains("claims no differential privacy"), r.out());
   }
 
