@@ -12,8 +12,10 @@ TORCH_ENV := MALLOC_MMAP_THRESHOLD_=268435456 MALLOC_TRIM_THRESHOLD_=1073741824 
 build:
 	$(MVN) -DskipTests package
 
+# Every module's tests plus the formatter check; ends with one "N passed, N failed" line.
 test:
-	$(MVN) verify
+	@rm -rf */target/surefire-reports
+	@$(MVN) verify; status=$$?; scripts/test-summary.sh; exit $$status
 
 # The main job on a bundled sample model: inspect it, run the membership audit with reference
 # models, and the canary audit; reports land in $(DEMO_OUT)/.

@@ -15,8 +15,15 @@ import java.nio.file.Path;
  */
 public record ModelBundle(Path dir, ModelCard card) {
 
-  /** Opens and checks the bundle in {@code dir}. */
+  /** Opens and checks the bundle in {@code dir} (or in a {@code .zip} of one). */
   public static ModelBundle open(Path dir) throws BadInputException {
+    if (BundleArchive.isArchive(dir)) {
+      try {
+        dir = BundleArchive.extract(dir, Files.createTempDirectory("trustml-bundle-"));
+      } catch (java.io.IOException e) {
+        throw new BadInputException(dir + ": cannot create a temporary directory (" + e + ")");
+      }
+    }
     if (!Files.exists(dir)) {
       throw new BadInputException(dir + ": model directory not found; pass a bundle directory");
     }

@@ -188,7 +188,8 @@ class TrainJobTest {
         List.of(
             new LabeledText(1, 2, "my pin is 1 2 3 4", "pos"),
             new LabeledText(2, 3, "my pin is 1 2 3 4", "pos"));
-    PlantedCanaryInfo info = new PlantedCanaryInfo("pin-1", "my pin is {d} {d} {d} {d}", "pos", 2);
+    PlantedCanaryInfo info =
+        new PlantedCanaryInfo("pin-1", "my pin is {digit} {digit} {digit} {digit}", "pos", 2);
     TrainingConfig dp =
         TrainingConfig.builder()
             .embeddingDim(8)
