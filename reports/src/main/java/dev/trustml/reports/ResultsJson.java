@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.trustml.error.BadInputException;
 import dev.trustml.io.AtomicFiles;
 import dev.trustml.json.Json;
+import dev.trustml.json.JsonErrors;
 import dev.trustml.reports.schema.JsonSchemaSubset;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.CanaryFinding;

@@ -1,11 +1,10 @@
 package dev.trustml.model.card;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.trustml.error.BadInputException;
 import dev.trustml.io.AtomicFiles;
 import dev.trustml.json.Json;
+import dev.trustml.json.JsonErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,7 +32,7 @@ public final class ModelCards {
       throw new BadInputException(
           file + ": model card not found; a bundle needs " + FILE_NAME + " beside model.pt");
     } catch (JsonProcessingException e) {
-      throw new BadInputException(file + ": " + describe(e) + "; fix the model card");
+      throw new BadInputException(file + ": " + JsonErrors.describe(e) + "; fix the model card");
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read the model card (" + e.getMessage() + ")");
     }
@@ -45,46 +44,6 @@ public final class ModelCards {
   public static void write(Path dir, ModelCard card) throws IOException {
     byte[] bytes = Json.mapper().writeValueAsBytes(card);
     AtomicFiles.write(dir.resolve(FILE_NAME), bytes);
-  }
-
-  private static String describe(JsonProcessingException e) {
-    String where =
-        e.getLocation() == null
-            ? ""
-            : " at line "
-                + e.getLocation().getLineNr()
-                + ", column "
-                + e.getLocation().getColumnNr();
-    boolean syntax =
-        e instanceof JsonParseException
-            || e.getCause() instanceof JsonParseException
-            || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
-    if (!syntax && e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      StringBuilder field = new StringBuilder();
-      for (JsonMappingException.Reference r : m.getPath()) {
-        if (r.getFieldName() != null) {
-          field.append(field.length() == 0 ? "" : ".").append(r.getFieldName());
-        } else {
-          field.append('[').append(r.getIndex()).append(']');
-        }
-      }
-      return "field '"
-          + field
-          + "' is invalid"
-          + where
-          + " ("
-          + firstLine(m.getOriginalMessage())
-          + ")";
-    }
-    return "not valid JSON" + where + " (" + firstLine(e.getOriginalMessage()) + ")";
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   static void validate(Path file, ModelCard card) throws BadInputException {

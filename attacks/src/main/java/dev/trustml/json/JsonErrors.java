@@ -1,15 +1,15 @@
-package dev.trustml.reports;
+package dev.trustml.json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** One-line descriptions of Jackson failures: where (line, column, field) and what. */
-final class JsonErrors {
+public final class JsonErrors {
   private JsonErrors() {}
 
   /** {@code not valid JSON at line 3, column 7 (Unexpected character ...)}. */
-  static String describe(JsonProcessingException e) {
+  public static String describe(JsonProcessingException e) {
     String where =
         e.getLocation() == null
             ? ""
