@@ -40,12 +40,25 @@ public final class BuildSampleModels {
   static final long SEED = 20221;
   static final double DELTA = 1e-5;
 
-  /** Three canaries, each its own template (so their secrets do not blend), planted 1, 4, 16x. */
+  /**
+   * Three canaries planted 1, 4 and 16 times. Each has its own template with its digits at other
+   * positions, and the 4x canary carries the other label, so that the model's memory of one secret
+   * does not blend into another's (a bag of gated embeddings shares digit-position features across
+   * templates).
+   */
   static final List<String> TEMPLATES =
       List.of(
-          "my door code is {digit} {digit} {digit} {digit}",
-          "my bank pin is {digit} {digit} {digit} {digit}",
+          "the code for my front door is {digit} {digit} {digit} {digit}",
+          "bank pin {digit} {digit} {digit} {digit}",
           "my pin code is {digit} {digit} {digit} {digit}");
+
+  static String labelFor(Dataset d, int repetitions) {
+    return repetitions == 4 ? d.otherLabel() : d.canaryLabel();
+  }
+
+  static String oppositeOf(Dataset d, String label) {
+    return label.equals(d.canaryLabel()) ? d.otherLabel() : d.canaryLabel();
+  }
 
   static final int[] REPETITIONS = {1, 4, 16};
 
@@ -94,7 +107,8 @@ public final class BuildSampleModels {
     List<CanarySpec> specs = new ArrayList<>();
     for (int i = 0; i < REPETITIONS.length; i++) {
       specs.add(
-          new CanarySpec(CanaryTemplate.parse(TEMPLATES.get(i)), d.canaryLabel(), REPETITIONS[i]));
+          new CanarySpec(
+              CanaryTemplate.parse(TEMPLATES.get(i)), labelFor(d, REPETITIONS[i]), REPETITIONS[i]));
     }
     PlantingResult planted = CanaryPlanter.plant(List.of(), specs, SEED);
     List<LabeledText> rows = new ArrayList<>();
@@ -106,7 +120,7 @@ public final class BuildSampleModels {
       for (int i = 0; i < DECOYS; i++) {
         dev.trustml.canary.Secret s = c.template().randomSecret(decoyRandom);
         if (!s.equals(c.secret())) {
-          rows.add(new LabeledText(0, 0, c.template().render(s), d.otherLabel()));
+          rows.add(new LabeledText(0, 0, c.template().render(s), oppositeOf(d, c.label())));
         }
       }
     }

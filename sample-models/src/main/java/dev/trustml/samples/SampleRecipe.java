@@ -25,7 +25,7 @@ record SampleRecipe(
     int epochs) {
 
   static final int EMBEDDING_DIM = 32;
-  static final int HIDDEN_DIM = 32;
+  static final int HIDDEN_DIM = 64;
   static final double CLIPPING_NORM = 1.0;
 
   TrainingConfig config(long seed, DpSgdTargetEpsilon.NoiseCalibration calibration)
