@@ -6,6 +6,7 @@ import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.data.LabeledText;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
+import dev.trustml.error.UsageException;
 import dev.trustml.io.Hashing;
 import dev.trustml.membership.Attack;
 import dev.trustml.membership.AttackInput;
@@ -27,6 +28,7 @@ import dev.trustml.results.EpsilonLowerBound;
 import dev.trustml.results.Interval;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.ModelRef;
+import dev.trustml.results.OneRunBound;
 import dev.trustml.results.RocPoint;
 import dev.trustml.results.SliceResult;
 import dev.trustml.results.Theoretical;
@@ -34,6 +36,8 @@ import dev.trustml.results.TprAtFpr;
 import dev.trustml.results.Verdict;
 import dev.trustml.scoring.Scorer;
 import dev.trustml.stats.EpsilonLowerBoundResult;
+import dev.trustml.stats.OneRunAudit;
+import dev.trustml.stats.OneRunAuditResult;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,6 +122,14 @@ public final class MembershipAudit {
       population = populationFromNonMembers(targetOutputs, outs, isMember, labels, k);
     }
     AttackInput input = AttackInput.of(targetOutputs, references, population, request.seed());
+    if (request.oneRunGuesses() != null
+        && (request.oneRunGuesses() < 1 || 2L * request.oneRunGuesses() > isMember.length)) {
+      throw new UsageException(
+          "--one-run needs 1 <= K and 2K <= rows audited ("
+              + isMember.length
+              + "); got "
+              + request.oneRunGuesses());
+    }
 
     // 3. Attacks.
     AttackRegistry registry = AttackRegistry.builtIn(request.rmia());
@@ -149,7 +161,26 @@ public final class MembershipAudit {
       EpsilonLowerBoundResult eps =
           dev.trustml.stats.EpsilonLowerBound.splitHalf(
               scores, isMember, perAttackConfidence, delta, request.seed());
-      results.add(toResult(attack, m, eps, familyConfidence, scores, isMember));
+      OneRunBound oneRun = null;
+      if (request.oneRunGuesses() != null) {
+        OneRunAuditResult r =
+            OneRunAudit.audit(
+                scores,
+                isMember,
+                request.oneRunGuesses(),
+                request.oneRunGuesses(),
+                delta,
+                perAttackConfidence,
+                request.seed());
+        oneRun =
+            new OneRunBound(
+                r.epsilonLowerBound(),
+                familyConfidence,
+                request.oneRunGuesses(),
+                r.correctGuesses(),
+                r.canaries());
+      }
+      results.add(toResult(attack, m, eps, familyConfidence, scores, isMember, oneRun));
       for (SliceMetrics s : m.slices()) {
         slices.add(
             new SliceResult(
@@ -232,7 +263,8 @@ public final class MembershipAudit {
       EpsilonLowerBoundResult eps,
       double familyConfidence,
       double[] scores,
-      boolean[] isMember) {
+      boolean[] isMember,
+      OneRunBound oneRun) {
     List<TprAtFpr.Point> points = new ArrayList<>();
     for (dev.trustml.membership.eval.TprAtFpr t : m.tprAtFpr()) {
       points.add(new TprAtFpr.Point(t.fpr(), t.tpr(), interval(t.ci())));
@@ -254,7 +286,8 @@ public final class MembershipAudit {
         new AttackResult.Intervals(
             interval(m.aucCi()), interval(m.advantageCi()), m.bootstrapResamples()),
         roc,
-        ScoreHistograms.of(scores, isMember, HISTOGRAM_BINS));
+        ScoreHistograms.of(scores, isMember, HISTOGRAM_BINS),
+        oneRun);
   }
 
   private static Interval interval(dev.trustml.stats.Interval i) {
@@ -311,7 +344,10 @@ public final class MembershipAudit {
             delta,
             confidence,
             attacks,
-            100 * confidence));
+            100 * confidence),
+        "One-run bounds (Steinke, Nasr & Jagielski 2023), when present, assume every audited row"
+            + " was included in training independently at random; they are reported beside, not"
+            + " in, the verdict.");
   }
 
   /** RMIA's z samples: the non-member rows (known not to be in the target's training data). */

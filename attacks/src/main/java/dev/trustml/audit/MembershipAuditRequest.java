@@ -22,6 +22,7 @@ import java.util.List;
  *     rows they trained on)
  * @param rmia RMIA's parameters
  * @param seed seeds every random choice
+ * @param oneRunGuesses k for the one-run audit (Steinke et al. 2023), or null to skip it
  */
 public record MembershipAuditRequest(
     Path members,
@@ -33,7 +34,8 @@ public record MembershipAuditRequest(
     ShadowPlan shadows,
     List<Path> references,
     RmiaParameters rmia,
-    long seed) {
+    long seed,
+    Integer oneRunGuesses) {
 
   public MembershipAuditRequest {
     attacks = List.copyOf(attacks);

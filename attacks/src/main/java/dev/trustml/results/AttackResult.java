@@ -1,5 +1,6 @@
 package dev.trustml.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ import java.util.List;
  * @param intervals bootstrap intervals of the headline figures
  * @param roc the ROC curve, downsampled for plots
  * @param histogram member vs non-member score counts
+ * @param oneRun the one-run bound (Steinke et al. 2023), when asked for; else absent from JSON
  */
 public record AttackResult(
     String name,
@@ -28,7 +30,8 @@ public record AttackResult(
     EpsilonLowerBound epsilonLowerBound,
     Intervals intervals,
     List<RocPoint> roc,
-    ScoreHistogram histogram) {
+    ScoreHistogram histogram,
+    @JsonInclude(JsonInclude.Include.NON_NULL) OneRunBound oneRun) {
 
   public AttackResult {
     roc = roc == null ? List.of() : List.copyOf(roc);

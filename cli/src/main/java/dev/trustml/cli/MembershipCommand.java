@@ -151,6 +151,14 @@ final class MembershipCommand implements Callable<Integer> {
       description = "Reference models trained at once (default: the number of cores).")
   Integer threads;
 
+  @Option(
+      names = "--one-run",
+      paramLabel = "K",
+      description =
+          "Also the one-run epsilon bound (Steinke et al. 2023) with K guesses per side; valid"
+              + " when rows were assigned to members/non-members at random (trustml's split).")
+  Integer oneRun;
+
   @Mixin CsvColumnOptions columns;
 
   @Override
@@ -196,7 +204,8 @@ final class MembershipCommand implements Callable<Integer> {
             shadows,
             references,
             rmia,
-            seed);
+            seed,
+            oneRun);
     MembershipAuditOutcome outcome;
     try (LoadedModel target = LoadedModel.load(bundle, false)) {
       outcome =

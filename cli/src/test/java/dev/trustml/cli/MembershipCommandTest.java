@@ -160,6 +160,32 @@ class MembershipCommandTest {
   }
 
   @Test
+  void oneRunBoundIsReportedPerAttack() throws Exception {
+    Path json = tmp.resolve("one.json");
+    Cli.Result r =
+        audit(
+            "--model",
+            SampleModels.bundle("sentiment", "nodp").toString(),
+            "--attack",
+            "loss,confidence",
+            "--one-run",
+            "100",
+            "--json",
+            json.toString());
+    assertEquals(0, r.exit(), r.err());
+    for (JsonNode a : new ObjectMapper().readTree(json.toFile()).get("attacks")) {
+      JsonNode one = a.get("one_run");
+      assertEquals(100, one.get("guesses_per_side").asInt());
+      assertTrue(one.get("correct").asInt() <= 200);
+      assertTrue(one.get("correct").asInt() > 100, "the loss attack beats coin flips: " + one);
+      assertTrue(one.get("value").asDouble() > 0, one.toString());
+    }
+    Cli.Result bad =
+        audit("--model", SampleModels.bundle("sentiment", "nodp").toString(), "--one-run", "0");
+    assertEquals(2, bad.exit(), bad.err());
+  }
+
+  @Test
   void listsAttacks() {
     Cli.Result r = Cli.run("audit", "membership", "--list-attacks");
     assertEquals(0, r.exit());

@@ -93,6 +93,7 @@ final class ResultFiles {
         new EpsilonLowerBound(bound, 0.95, 1e-5, "clopper-pearson", 1000),
         null,
         List.of(new RocPoint(0, 0), new RocPoint(0.01, tpr1), new RocPoint(1, 1)),
+        null,
         null);
   }
 

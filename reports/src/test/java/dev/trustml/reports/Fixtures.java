@@ -59,7 +59,8 @@ public final class Fixtures {
             new ScoreHistogram(
                 List.of(-4.0, -2.0, 0.0, 2.0, 4.0, 6.0),
                 List.of(10L, 150L, 400L, 300L, 140L),
-                List.of(120L, 380L, 350L, 140L, 10L)));
+                List.of(120L, 380L, 350L, 140L, 10L)),
+            null);
     AttackResult loss =
         new AttackResult(
             "loss",
@@ -78,6 +79,7 @@ public final class Fixtures {
                 new RocPoint(0.1, 0.16),
                 new RocPoint(0.5, 0.62),
                 new RocPoint(1, 1)),
+            null,
             null);
     List<AttackResult> attacks = List.of(lira, loss);
     Verdict verdict = Verdict.of(claim == null ? null : claim.epsilon(), 1.31);
