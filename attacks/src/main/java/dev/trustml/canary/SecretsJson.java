@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustml.error.BadInputException;
+import dev.trustml.io.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ public final class SecretsJson {
 
   private SecretsJson() {}
 
-  /** Writes {@code canaries} to {@code file} (overwriting it). */
+  /** Writes {@code canaries} to {@code file} atomically (replacing it, never half-written). */
   public static void write(Path file, List<PlantedCanary> canaries) throws BadInputException {
     ObjectNode root = MAPPER.createObjectNode();
     ArrayNode list = root.putArray("canaries");
@@ -41,7 +43,10 @@ public final class SecretsJson {
       node.put("secret", c.secretText());
     }
     try {
-      Files.writeString(file, MAPPER.writeValueAsString(root) + System.lineSeparator());
+      AtomicFiles.write(
+          file,
+          (MAPPER.writeValueAsString(root) + System.lineSeparator())
+              .getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new BadInputException("cannot write secrets file " + file + ": " + e.getMessage(), e);
     }
@@ -54,11 +59,18 @@ public final class SecretsJson {
    *     has a bad template, or a secret that does not fit its template
    */
   public static List<PlantedCanary> read(Path file) throws BadInputException {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(
+          "secrets file " + file + " is a directory; pass the secrets JSON file");
+    }
     JsonNode root;
     try {
       root = MAPPER.readTree(Files.readString(file));
     } catch (NoSuchFileException e) {
-      throw new BadInputException("secrets file " + file + " does not exist");
+      throw new BadInputException(
+          "secrets file "
+              + file
+              + " does not exist; check the path (--secrets, or the card's secrets_file)");
     } catch (JsonProcessingException e) {
       throw new BadInputException(
           "secrets file "

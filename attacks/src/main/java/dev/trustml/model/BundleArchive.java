@@ -1,6 +1,7 @@
 package dev.trustml.model;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.model.card.ModelCards;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,10 +32,12 @@ public final class BundleArchive {
   public static Path extract(Path zip, Path into) throws BadInputException {
     Path root = into.toAbsolutePath().normalize();
     long total = 0;
+    int entries = 0;
     try (InputStream raw = Files.newInputStream(zip);
         ZipInputStream in = new ZipInputStream(raw)) {
       Files.createDirectories(root);
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        entries++;
         Path target = root.resolve(e.getName()).normalize();
         if (!target.startsWith(root) || e.getName().startsWith("/")) {
           throw new BadInputException(
@@ -59,6 +62,15 @@ public final class BundleArchive {
       throw new BadInputException(zip + ": file not found");
     } catch (IOException e) {
       throw new BadInputException(zip + ": not a readable zip archive (" + e.getMessage() + ")");
+    }
+    // ZipInputStream reads a file that is not a zip at all as an archive without entries.
+    if (entries == 0) {
+      throw new BadInputException(
+          zip
+              + ": not a readable zip archive (no entries); zip the bundle directory (model.pt,"
+              + " tokenizer, "
+              + ModelCards.FILE_NAME
+              + ")");
     }
     try (var children = Files.list(root)) {
       var list = children.toList();

@@ -18,12 +18,23 @@ public record ModelBundle(Path dir, ModelCard card) {
   /** Opens and checks the bundle in {@code dir} (or in a {@code .zip} of one). */
   public static ModelBundle open(Path dir) throws BadInputException {
     if (BundleArchive.isArchive(dir)) {
+      Path extracted;
       try {
-        dir = BundleArchive.extract(dir, Files.createTempDirectory("trustml-bundle-"));
+        extracted = BundleArchive.extract(dir, Files.createTempDirectory("trustml-bundle-"));
       } catch (java.io.IOException e) {
         throw new BadInputException(dir + ": cannot create a temporary directory (" + e + ")");
       }
+      try {
+        return openDirectory(extracted);
+      } catch (BadInputException e) {
+        // The extracted copy's path means nothing to the user: name the archive they gave.
+        throw new BadInputException(dir + ": " + e.getMessage(), e);
+      }
     }
+    return openDirectory(dir);
+  }
+
+  private static ModelBundle openDirectory(Path dir) throws BadInputException {
     if (!Files.exists(dir)) {
       throw new BadInputException(dir + ": model directory not found; pass a bundle directory");
     }

@@ -78,9 +78,7 @@ final class AuditOutputOptions {
         throw new UsageException(
             p + ": output path is inside the model directory; write reports elsewhere");
       }
-      if (Files.isDirectory(abs)) {
-        throw new UsageException(p + ": is a directory; give a file name for the output");
-      }
+      OutputPaths.requireFile(p);
       Path parent = abs.getParent();
       if (parent != null && !Files.exists(parent)) {
         throw new UsageException(p + ": directory " + parent + " does not exist; create it first");

@@ -133,9 +133,11 @@ final class CanaryCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     CanaryMethod chosen = parseMethod(method);
-    if (topK < 1 || beamWidth < 1 || restarts < 1 || steps < 1 || enumerationLimit < 0) {
-      throw new UsageException("--top-k, --beam-width, --restarts and --steps must be positive");
-    }
+    requireAtLeast("--top-k", topK, 1);
+    requireAtLeast("--beam-width", beamWidth, 1);
+    requireAtLeast("--restarts", restarts, 1);
+    requireAtLeast("--steps", steps, 1);
+    requireAtLeast("--enumeration-limit", enumerationLimit, 0);
     if ((template == null) != (label == null)) {
       throw new UsageException("--canary and --label go together");
     }
@@ -162,6 +164,13 @@ final class CanaryCommand implements Callable<Integer> {
     }
     SummaryTables.canary(result, out);
     return output.finish(result, null, out);
+  }
+
+  private static void requireAtLeast(String option, long value, long min) throws UsageException {
+    if (value < min) {
+      throw new UsageException(
+          option + " " + value + " is out of range; it must be at least " + min);
+    }
   }
 
   private static CanaryMethod parseMethod(String name) throws UsageException {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustml.error.BadInputException;
+import dev.trustml.error.UsageException;
 import dev.trustml.privacy.AccountantKind;
 import dev.trustml.privacy.CalibratedNoise;
 import dev.trustml.privacy.DpSgdParameters;
@@ -103,6 +105,20 @@ final class EpsilonCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    EpsilonReport report;
+    try {
+      report = compute();
+    } catch (BadInputException e) {
+      // Every value here came from the command line: a bad or unreachable one is a usage error.
+      throw new UsageException(e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(json ? new ObjectMapper().writeValueAsString(report) : report.sentence());
+    out.flush();
+    return 0;
+  }
+
+  private EpsilonReport compute() throws BadInputException {
     PrivacyAccountant privacyAccountant = accountant.create();
     EpsilonReport report;
     if (noiseOrTarget.noiseMultiplier != null) {
@@ -132,10 +148,7 @@ final class EpsilonCommand implements Callable<Integer> {
               steps,
               noiseOrTarget.targetEpsilon);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(json ? new ObjectMapper().writeValueAsString(report) : report.sentence());
-    out.flush();
-    return 0;
+    return report;
   }
 
   /** What the command prints; {@code targetEpsilon} is present only when calibrating. */

@@ -60,6 +60,7 @@ final class GateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.requireFile(junit);
     GatePolicy policy = gate.policy();
     if (policy.isEmpty()) {
       throw new UsageException(

@@ -175,6 +175,13 @@ final class MembershipCommand implements Callable<Integer> {
     if (epsilon == null && delta != null) {
       throw new UsageException("--delta needs --epsilon");
     }
+    // Checked here, not only where the models are trained, so a typo fails before any scoring.
+    if (shadowModels != 0 && (shadowModels < 2 || shadowModels % 2 != 0)) {
+      throw new UsageException(
+          "--shadow-models must be an even number >= 2 (each row is IN for half of them), or 0"
+              + " for none; got "
+              + shadowModels);
+    }
     output.check(model);
     EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, confidence, 0.0, seed);
     RmiaParameters rmia = RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0);

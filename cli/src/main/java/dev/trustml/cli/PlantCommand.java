@@ -85,6 +85,11 @@ final class PlantCommand implements Callable<Integer> {
     if (out.toAbsolutePath().normalize().equals(data.toAbsolutePath().normalize())) {
       throw new UsageException("--out must differ from --data; trustml never overwrites input");
     }
+    if (out.toAbsolutePath().normalize().equals(secretsOut.toAbsolutePath().normalize())) {
+      throw new UsageException("--secrets-out must differ from --out; keep the secret apart");
+    }
+    OutputPaths.requireFile(out);
+    OutputPaths.requireFile(secretsOut);
     CanaryTemplate t = CanaryTemplate.parse(template, Path.of("").toAbsolutePath());
     List<dev.trustml.canary.LabeledText> rows = new ArrayList<>();
     try (LabeledCsvReader reader = LabeledCsvReader.open(data, columns.columns())) {

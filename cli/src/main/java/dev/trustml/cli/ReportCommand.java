@@ -76,6 +76,9 @@ final class ReportCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      for (Path p : new Path[] {html, markdown, csv, junit}) {
+        OutputPaths.requireFile(p);
+      }
       GatePolicy policy = gate.policy();
       if (junit != null && policy.isEmpty()) {
         throw new UsageException(

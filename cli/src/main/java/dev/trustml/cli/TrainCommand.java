@@ -171,6 +171,21 @@ final class TrainCommand implements Callable<Integer> {
     if (noiseMultiplier != null && targetEpsilon != null) {
       throw new UsageException("give --noise-multiplier or --target-epsilon, not both");
     }
+    OutputPaths.requireDirectory(out);
+    if (!(heldout > 0 && heldout < 1)) {
+      throw new UsageException(
+          "--heldout " + heldout + " is out of range; give the held-out share in (0, 1), e.g. 0.5");
+    }
+    if (!(delta > 0 && delta < 1)) {
+      throw new UsageException(
+          "--delta "
+              + delta
+              + " is out of range; it must be in (0, 1), typically below 1/number-of-rows");
+    }
+    if (targetEpsilon != null && !(targetEpsilon > 0 && Double.isFinite(targetEpsilon))) {
+      throw new UsageException(
+          "--target-epsilon " + targetEpsilon + " is out of range; it must be finite and > 0");
+    }
     AccountantKind kind =
         AccountantKind.fromCliName(accountant)
             .orElseThrow(
@@ -184,6 +199,10 @@ final class TrainCommand implements Callable<Integer> {
     } catch (BadInputException e) {
       throw new UsageException("unknown --optimizer '" + optimizer + "'; use sgd or adam");
     }
+    TargetEpsilonCalibration calibration =
+        targetEpsilon == null
+            ? null
+            : new TargetEpsilonCalibration(new NoiseCalibrator(acc), delta, targetEpsilon);
     TrainingConfig.Builder b =
         TrainingConfig.builder()
             .embeddingDim(embeddingDim)
@@ -195,29 +214,36 @@ final class TrainCommand implements Callable<Integer> {
             .seed(seed);
     if (noiseMultiplier != null) {
       b.dpSgd(new DpSgdEpochs(batchSize, epochs, noiseMultiplier, clip));
-    } else if (targetEpsilon != null) {
-      DpSgdParameters.requireValidDelta(delta);
-      NoiseCalibrator calibrator = new NoiseCalibrator(acc);
-      double target = targetEpsilon;
-      b.dpSgd(
-          new DpSgdTargetEpsilon(
-              batchSize,
-              epochs,
-              clip,
-              (q, steps) -> calibrator.calibrate(q, steps, delta, target).noiseMultiplier()));
+    } else if (calibration != null) {
+      b.dpSgd(new DpSgdTargetEpsilon(batchSize, epochs, clip, calibration));
     }
-    TrainingConfig config = b.build();
-    TrainJobSpec jobSpec =
-        TrainJobSpec.builder(data, out, config)
-            .columns(columns.columns())
-            .modelName(name != null ? name : out.toAbsolutePath().getFileName().toString())
-            .heldoutFraction(heldout)
-            .maxLength(maxLength)
-            .maxVocabularySize(vocabSize)
-            .minCount(minCount)
-            .delta(delta)
-            .build();
-    TrainJobResult r = new TrainJob(epsilonFunction(acc)).run(jobSpec);
+    TrainJobSpec jobSpec;
+    try {
+      TrainingConfig config = b.build();
+      jobSpec =
+          TrainJobSpec.builder(data, out, config)
+              .columns(columns.columns())
+              .modelName(name != null ? name : out.toAbsolutePath().getFileName().toString())
+              .heldoutFraction(heldout)
+              .maxLength(maxLength)
+              .maxVocabularySize(vocabSize)
+              .minCount(minCount)
+              .delta(delta)
+              .build();
+      jobSpec.validate();
+    } catch (BadInputException e) {
+      // Nothing has been read yet: every value checked so far came from the command line.
+      throw new UsageException(e.getMessage());
+    }
+    TrainJobResult r;
+    try {
+      r = new TrainJob(epsilonFunction(acc)).run(jobSpec);
+    } catch (BadInputException e) {
+      if (calibration != null && calibration.unreachable != null) {
+        throw calibration.unreachable;
+      }
+      throw e;
+    }
     w.printf("wrote %s (%s)%n", r.bundleDir(), r.card().name());
     w.printf(
         Locale.ROOT,
@@ -231,6 +257,40 @@ final class TrainCommand implements Callable<Integer> {
     w.println("privacy: " + InspectCommand.describe(r.card().privacy()));
     w.flush();
     return 0;
+  }
+
+  /**
+   * The noise multiplier for --target-epsilon. Sampling rate and steps depend on the training-set
+   * size, so the calibration runs inside the training job; when no noise multiplier reaches the
+   * target, the failure is remembered so the command can report it as what it is: a
+   * --target-epsilon the user should change (a usage error), not a bad data file.
+   */
+  private static final class TargetEpsilonCalibration
+      implements DpSgdTargetEpsilon.NoiseCalibration {
+    private final NoiseCalibrator calibrator;
+    private final double delta;
+    private final double target;
+    UsageException unreachable;
+
+    TargetEpsilonCalibration(NoiseCalibrator calibrator, double delta, double target) {
+      this.calibrator = calibrator;
+      this.delta = delta;
+      this.target = target;
+    }
+
+    @Override
+    public double noiseMultiplier(double samplingRate, long steps) throws BadInputException {
+      try {
+        return calibrator.calibrate(samplingRate, steps, delta, target).noiseMultiplier();
+      } catch (BadInputException e) {
+        unreachable =
+            new UsageException(
+                e.getMessage()
+                    + " (trustml train options: --target-epsilon, --delta, --batch-size,"
+                    + " --epochs)");
+        throw e;
+      }
+    }
   }
 
   /** The accountant as the trainer sees it; its checked errors cannot happen for valid inputs. */

@@ -186,9 +186,9 @@ class EpsilonCommandTest {
         unknownAccountant.err().contains("expected 'rdp' or 'pld'"), unknownAccountant.err());
   }
 
-  private static void assertBadInput(String expectedFragment, String... args) {
+  private static void assertUsageError(String expectedFragment, String... args) {
     Run r = run(args);
-    assertEquals(3, r.exitCode(), r.err());
+    assertEquals(2, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertTrue(r.err().startsWith("trustml: "), r.err());
     assertTrue(r.err().contains(expectedFragment), r.err());
@@ -197,8 +197,8 @@ class EpsilonCommandTest {
   }
 
   @Test
-  void badValuesExitWithCodeThreeAndOneLine() {
-    assertBadInput(
+  void badValuesExitWithCodeTwoAndOneLine() {
+    assertUsageError(
         "sampling rate q must be in (0, 1]",
         "--sampling-rate",
         "1.5",
@@ -208,7 +208,7 @@ class EpsilonCommandTest {
         "10",
         "--delta",
         "1e-5");
-    assertBadInput(
+    assertUsageError(
         "noise multiplier sigma must be a finite number > 0",
         "--sampling-rate",
         "0.1",
@@ -218,7 +218,7 @@ class EpsilonCommandTest {
         "10",
         "--delta",
         "1e-5");
-    assertBadInput(
+    assertUsageError(
         "delta must be in (0, 1)",
         "--sampling-rate",
         "0.1",
@@ -228,7 +228,7 @@ class EpsilonCommandTest {
         "10",
         "--delta",
         "2");
-    assertBadInput(
+    assertUsageError(
         "steps must be >= 1",
         "--sampling-rate",
         "0.1",
@@ -238,7 +238,7 @@ class EpsilonCommandTest {
         "0",
         "--delta",
         "1e-5");
-    assertBadInput(
+    assertUsageError(
         "out of reach",
         "--sampling-rate",
         "1",

@@ -76,6 +76,9 @@ public final class ResultsJson {
 
   /** Reads a result file of either kind. */
   public static AuditResult read(Path file) throws BadInputException {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(file + ": is a directory; give the JSON file an audit wrote");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

@@ -60,11 +60,14 @@ public record GatePolicy(List<GateCheck> checks) {
 
   /** Reads a policy file; every problem is one line naming the file and the line. */
   public static GatePolicy read(Path file) throws BadInputException {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(file + ": is a directory; give the policy JSON file");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new BadInputException(file + ": policy file not found");
+      throw new BadInputException(file + ": policy file not found; check the --policy path");
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read the policy file (" + e + ")");
     }

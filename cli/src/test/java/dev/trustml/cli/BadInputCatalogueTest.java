@@ -1,0 +1,1041 @@
+package dev.trustml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustml.error.ExitCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The bad-input catalogue: "a tool that guards releases must not be the thing that breaks". Every
+ * case feeds one bad input through the CLI and checks the contract of the README: exactly one line
+ * on stderr naming the file, row, field or option and what to do; the documented exit code (2 for a
+ * bad command-line option or value, 3 for a bad file: data, model, card, policy, secrets, results);
+ * no stack trace; and no partial output - an output the command was asked to write does not exist
+ * afterwards, or still holds its previous content.
+ */
+class BadInputCatalogueTest {
+  private static final int USAGE = ExitCode.USAGE.code();
+  private static final int BAD_INPUT = ExitCode.BAD_INPUT.code();
+  private static final String PIN = "my pin code is {digit} {digit} {digit} {digit}";
+
+  @TempDir Path tmp;
+
+  /** The arguments of one case, built in its own scratch directory. */
+  @FunctionalInterface
+  interface Args {
+    List<String> build(Fixture f) throws Exception;
+  }
+
+  /**
+   * One bad input.
+   *
+   * @param name what is wrong
+   * @param args the command line
+   * @param exit the documented exit code
+   * @param fragments text the one error line must contain (the problem, and the fix where the
+   *     message gives one)
+   */
+  record Case(String name, Args args, int exit, List<String> fragments) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static Case bad(String name, int exit, Args args, String... fragments) {
+    return new Case(name, args, exit, List.of(fragments));
+  }
+
+  static Stream<Case> cases() {
+    return Stream.of(
+        // Files that are not there.
+        bad(
+            "members file missing",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--members",
+                    f.path("missing.csv"),
+                    "--non-members",
+                    f.nonMembers(),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "missing.csv: file not found"),
+        bad(
+            "model directory missing",
+            BAD_INPUT,
+            f -> List.of("model", "inspect", f.path("no-model")),
+            "no-model: model directory not found; pass a bundle directory"),
+        bad(
+            "model card missing",
+            BAD_INPUT,
+            f -> {
+              Path m = f.bundleCopy("nodp");
+              Files.delete(m.resolve("trustml-model.json"));
+              return f.membershipOf(m, "--json", f.freshOutput("r.json"));
+            },
+            "model card not found; a bundle needs trustml-model.json beside model.pt"),
+        bad(
+            "results file missing",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "gate",
+                    f.path("none.json"),
+                    "--fail-if",
+                    "auc>0.6",
+                    "--junit",
+                    f.existingOutput("gate.xml")),
+            "none.json: results file not found; give the JSON file an audit wrote"),
+        bad(
+            "secrets file missing",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    PIN,
+                    "--label",
+                    "positive",
+                    "--secrets",
+                    f.path("none.json"),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "none.json does not exist; check the path"),
+        bad(
+            "policy file missing",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--policy", f.path("none-policy.json"), "--html", f.freshOutput("r.html")),
+            "none-policy.json: policy file not found; check the --policy path"),
+        bad(
+            "training data missing",
+            BAD_INPUT,
+            f -> List.of("train", "--data", f.path("none.csv"), "--out", f.freshOutput("model")),
+            "none.csv: file not found"),
+
+        // A directory where a file belongs, and the other way round.
+        bad(
+            "members CSV is a directory",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--members",
+                    f.dir("members-dir"),
+                    "--non-members",
+                    f.nonMembers(),
+                    "--json",
+                    f.existingOutput("r.json")),
+            "members-dir: is a directory; pass a CSV file"),
+        bad(
+            "secrets file is a directory",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    PIN,
+                    "--label",
+                    "positive",
+                    "--secrets",
+                    f.dir("secrets-dir"),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "secrets-dir",
+            "is a directory"),
+        bad(
+            "results file is a directory",
+            BAD_INPUT,
+            f -> List.of("gate", f.dir("results-dir"), "--fail-if", "auc>0.6"),
+            "results-dir",
+            "is a directory"),
+        bad(
+            "policy file is a directory",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--policy", f.dir("policy-dir"), "--markdown", f.existingOutput("r.md")),
+            "policy-dir: is a directory; give the policy JSON file"),
+        bad(
+            "bundle .zip that is not a zip archive",
+            BAD_INPUT,
+            f -> List.of("model", "inspect", f.file("bundle.zip", "not a zip")),
+            "bundle.zip: not a readable zip archive",
+            "zip the bundle directory"),
+        bad(
+            "bundle .zip without a model card",
+            BAD_INPUT,
+            f -> {
+              Path zip = f.tmp.resolve("bundle.zip");
+              try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+                out.putNextEntry(new ZipEntry("bundle/vocab.txt"));
+                out.write("[PAD]\n[UNK]\n".getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+              }
+              return f.membershipOf(zip, "--json", f.freshOutput("r.json"));
+            },
+            "bundle.zip: ",
+            "model card not found"),
+        bad(
+            "model is a file",
+            BAD_INPUT,
+            f -> List.of("model", "inspect", f.file("model.pt", "not a bundle")),
+            "model.pt: is a file, but a model is a directory"),
+
+        // CSV content.
+        bad(
+            "CSV without the text column",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--members",
+                    f.file("m.csv", "sentence,label\ngreat food,positive\n"),
+                    "--non-members",
+                    f.nonMembers(),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "m.csv: no column 'text' in the header (columns: sentence, label)",
+            "rename it or pass --text-column"),
+        bad(
+            "CSV without the label column",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--members",
+                    f.file("m.csv", "text\ngreat food\n"),
+                    "--non-members",
+                    f.nonMembers(),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "no column 'label' in the header (columns: text)",
+            "--label-column"),
+        bad(
+            "CSV with a duplicate column",
+            BAD_INPUT,
+            f ->
+                f.plant(
+                    f.file("d.csv", "text,label,text\ngreat,positive,again\n"),
+                    f.freshOutput("out.csv"),
+                    f.freshOutput("secrets.json")),
+            "d.csv: bad header line",
+            "give each column a distinct name"),
+        bad(
+            "ragged row",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--members",
+                    f.file("m.csv", "text,label\ngreat food,positive\nawful\n"),
+                    "--non-members",
+                    f.nonMembers(),
+                    "--json",
+                    f.existingOutput("r.json")),
+            "m.csv row 2 (line 3): 1 field(s) but the header has 2",
+            "quote fields that contain commas"),
+        bad(
+            "CSV not in UTF-8",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.bytes(
+                            "latin1.csv",
+                            "text,label\ncaf\u00e9 good,positive\nbad,negative\n"
+                                .getBytes(StandardCharsets.ISO_8859_1))
+                        .toString(),
+                    "--out",
+                    f.freshOutput("model")),
+            "latin1.csv: not valid UTF-8",
+            "re-save the file as UTF-8"),
+        bad(
+            "empty CSV",
+            BAD_INPUT,
+            f ->
+                f.plant(
+                    f.file("empty.csv", ""),
+                    f.existingOutput("out.csv"),
+                    f.existingOutput("secrets.json")),
+            "empty.csv: empty file; expected a header line"),
+        bad(
+            "CSV with a header only",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--members",
+                    f.members(),
+                    "--non-members",
+                    f.file("nm.csv", "text,label\n"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "nm.csv: header only, no data rows"),
+        bad(
+            "label the model does not know",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--members",
+                    f.file("m.csv", "text,label\ngreat food,positive\nmeh,neutral\n"),
+                    "--non-members",
+                    f.nonMembers(),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "m.csv row 2 (line 3): label 'neutral' is not one of the model's labels"),
+        bad(
+            "member and non-member files overlap",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--members",
+                    f.file(
+                        "m.csv", "text,label\ngreat food,positive\nawful,negative\nok,positive\n"),
+                    "--non-members",
+                    f.file("nm.csv", "text,label\nawful,negative\nok,positive\nbad,negative\n"),
+                    "--json",
+                    f.existingOutput("r.json")),
+            "share 2 row(s) with the same text and label",
+            "remove them from one file"),
+
+        // The model bundle: card, weights, tokenizer (copies of a sample bundle).
+        bad(
+            "model card is not JSON",
+            BAD_INPUT,
+            f -> {
+              Path m = f.bundleCopy("eps1");
+              Files.writeString(m.resolve("trustml-model.json"), "{ \"labels\": [\"a\", ");
+              return f.membershipOf(m, "--json", f.freshOutput("r.json"));
+            },
+            "trustml-model.json: not valid JSON at line 1",
+            "fix the model card"),
+        bad(
+            "model card without labels",
+            BAD_INPUT,
+            f -> {
+              Path m = f.bundleCopy("eps1");
+              f.editCard(m, "\"labels\" : [ \"negative\", \"positive\" ],", "");
+              return f.membershipOf(m, "--json", f.freshOutput("r.json"));
+            },
+            "field 'labels' is missing or empty; list the class names in logit order"),
+        bad(
+            "model card labels disagree with the model's outputs",
+            BAD_INPUT,
+            f -> {
+              Path m = f.bundleCopy("eps1");
+              f.editCard(
+                  m,
+                  "\"labels\" : [ \"negative\", \"positive\" ]",
+                  "\"labels\" : [ \"negative\", \"neutral\", \"positive\" ]");
+              return f.membershipOf(m, "--json", f.existingOutput("r.json"));
+            },
+            "the model has 2 outputs but the card lists 3 labels; fix 'labels' in the model card"),
+        bad(
+            "negative epsilon in the card's privacy section",
+            BAD_INPUT,
+            f -> {
+              Path m = f.bundleCopy("eps1");
+              f.editCard(m, "\"epsilon\" : 0.9999725337237728", "\"epsilon\" : -1.0");
+              return f.membershipOf(m, "--json", f.freshOutput("r.json"));
+            },
+            "field 'privacy.epsilon' must be a finite number >= 0"),
+        bad(
+            "corrupt model.pt",
+            BAD_INPUT,
+            f -> {
+              Path m = f.bundleCopy("nodp");
+              Files.write(m.resolve("model.pt"), new byte[] {'P', 'K', 3, 4, 0, 0, 9, 9});
+              return f.membershipOf(m, "--json", f.freshOutput("r.json"));
+            },
+            "model.pt: not a loadable TorchScript archive",
+            "export it with torch.jit.save or retrain with trustml train"),
+        bad(
+            "truncated model.pt",
+            BAD_INPUT,
+            f -> {
+              Path m = f.bundleCopy("nodp");
+              byte[] full = Files.readAllBytes(m.resolve("model.pt"));
+              Files.write(m.resolve("model.pt"), Arrays.copyOf(full, full.length / 2));
+              return f.canaryOf(m, "--json", f.existingOutput("c.json"));
+            },
+            "model.pt: not a loadable TorchScript archive"),
+        bad(
+            "bundle without its tokenizer file",
+            BAD_INPUT,
+            f -> {
+              Path m = f.bundleCopy("nodp");
+              Files.delete(m.resolve("vocab.txt"));
+              return f.membershipOf(m, "--json", f.freshOutput("r.json"));
+            },
+            "vocab.txt: tokenizer file not found; the card's tokenizer.file names it"),
+
+        // Numeric options out of range (usage errors, found before any work starts).
+        bad(
+            "--confidence 1.5",
+            USAGE,
+            f -> f.membership("--confidence", "1.5", "--json", f.freshOutput("r.json")),
+            "--confidence 1.5 is outside (0, 1); pass e.g. 0.95"),
+        bad(
+            "--bootstrap -1",
+            USAGE,
+            f -> f.membership("--bootstrap", "-1", "--json", f.freshOutput("r.json")),
+            "--bootstrap -1 is negative"),
+        bad(
+            "--bootstrap not a number",
+            USAGE,
+            f -> f.membership("--bootstrap", "many", "--json", f.freshOutput("r.json")),
+            "'many' is not an int",
+            "--help"),
+        bad(
+            "--fpr 2",
+            USAGE,
+            f -> f.membership("--fpr", "2", "--json", f.freshOutput("r.json")),
+            "--fpr value 2.0 is outside (0, 1)"),
+        bad(
+            "--shadow-models 3 (odd)",
+            USAGE,
+            f ->
+                f.membership(
+                    "--shadow-models",
+                    "3",
+                    "--cache-dir",
+                    f.freshOutput("shadow-cache"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "--shadow-models must be an even number >= 2"),
+        bad(
+            "--sampling-rate 0 for epsilon",
+            USAGE,
+            f ->
+                List.of(
+                    "epsilon",
+                    "--sampling-rate",
+                    "0",
+                    "--noise-multiplier",
+                    "1",
+                    "--steps",
+                    "100",
+                    "--delta",
+                    "1e-5"),
+            "sampling rate q must be in (0, 1]"),
+        bad(
+            "target epsilon that no noise multiplier reaches (epsilon)",
+            USAGE,
+            f ->
+                List.of(
+                    "epsilon",
+                    "--sampling-rate",
+                    "1",
+                    "--target-epsilon",
+                    "1e-9",
+                    "--steps",
+                    "1000000",
+                    "--delta",
+                    "1e-10"),
+            "target epsilon 1.0E-9 is out of reach",
+            "raise the target epsilon"),
+        bad(
+            "--delta 1 for train",
+            USAGE,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.trainingCsv(),
+                    "--out",
+                    f.freshOutput("model"),
+                    "--noise-multiplier",
+                    "1",
+                    "--delta",
+                    "1"),
+            "--delta 1.0",
+            "(0, 1)"),
+        bad(
+            "--heldout 1.5 for train",
+            USAGE,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.trainingCsv(),
+                    "--out",
+                    f.freshOutput("model"),
+                    "--heldout",
+                    "1.5"),
+            "--heldout 1.5",
+            "(0, 1)"),
+        bad(
+            "target epsilon that no noise multiplier reaches (train)",
+            USAGE,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.trainingCsv(),
+                    "--out",
+                    f.freshOutput("model"),
+                    "--target-epsilon",
+                    "1e-9",
+                    "--epochs",
+                    "1000"),
+            "--target-epsilon",
+            "out of reach"),
+        bad(
+            "--repeat 0 for canary plant",
+            USAGE,
+            f ->
+                List.of(
+                    "canary",
+                    "plant",
+                    "--data",
+                    f.trainingCsv(),
+                    "--canary",
+                    PIN,
+                    "--label",
+                    "positive",
+                    "--repeat",
+                    "0",
+                    "--out",
+                    f.freshOutput("out.csv"),
+                    "--secrets-out",
+                    f.freshOutput("secrets.json")),
+            "--repeat must be at least 1, got 0"),
+        bad(
+            "--top-k 0 for audit canary",
+            USAGE,
+            f -> f.canary("--top-k", "0", "--json", f.freshOutput("c.json")),
+            "--top-k 0",
+            "at least 1"),
+        bad(
+            "unknown option",
+            USAGE,
+            f -> f.membership("--no-such-flag", "--json", f.freshOutput("r.json")),
+            "Unknown option: '--no-such-flag'",
+            "--help"),
+
+        // Output paths.
+        bad(
+            "--json in a directory that does not exist",
+            USAGE,
+            f -> f.membership("--json", f.path("no-such-dir/r.json")),
+            "does not exist; create it first"),
+        bad(
+            "--html names a directory",
+            USAGE,
+            f -> f.membership("--html", f.dir("out-dir"), "--json", f.freshOutput("r.json")),
+            "out-dir: is a directory; give a file name for the output"),
+        bad(
+            "output inside the model directory",
+            USAGE,
+            f -> {
+              Path m = f.bundleCopy("nodp");
+              return f.membershipOf(
+                  m, "--json", f.freshOutput("r.json"), "--markdown", f.freshOutput(m, "r.md"));
+            },
+            "output path is inside the model directory; write reports elsewhere"),
+        bad(
+            "report render --html names a directory",
+            USAGE,
+            f ->
+                List.of(
+                    "report",
+                    "render",
+                    ResultFiles.membership(f.tmp).toString(),
+                    "--markdown",
+                    f.freshOutput("s.md"),
+                    "--html",
+                    f.dir("html-dir")),
+            "html-dir: is a directory; give a file name for the output"),
+        bad(
+            "report render --csv under a file",
+            USAGE,
+            f ->
+                List.of(
+                    "report",
+                    "render",
+                    ResultFiles.membership(f.tmp).toString(),
+                    "--csv",
+                    f.file("notes.txt", "a file") + "/roc.csv"),
+            "notes.txt is a file, not a directory; choose another output path"),
+        bad(
+            "gate --junit names a directory",
+            USAGE,
+            f ->
+                List.of(
+                    "gate",
+                    ResultFiles.membership(f.tmp).toString(),
+                    "--fail-if",
+                    "auc>0.6",
+                    "--junit",
+                    f.dir("junit-dir")),
+            "junit-dir: is a directory; give a file name for the output"),
+        bad(
+            "canary plant --out names a directory",
+            USAGE,
+            f -> f.plant(f.trainingCsv(), f.dir("out-dir"), f.freshOutput("secrets.json")),
+            "out-dir: is a directory; give a file name for the output"),
+        bad(
+            "canary plant --secrets-out names a directory",
+            USAGE,
+            f -> f.plant(f.trainingCsv(), f.existingOutput("out.csv"), f.dir("secrets-dir")),
+            "secrets-dir: is a directory; give a file name for the output"),
+        bad(
+            "train --out under a file",
+            USAGE,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.trainingCsv(),
+                    "--out",
+                    f.file("notes.txt", "a file") + "/model"),
+            "notes.txt is a file, not a directory"),
+        bad(
+            "train --out names a file",
+            USAGE,
+            f -> List.of("train", "--data", f.trainingCsv(), "--out", f.existingOutput("model")),
+            "model: is a file",
+            "directory"),
+
+        // Canary templates and secrets.
+        bad(
+            "template without a slot",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    "my pin code is secret",
+                    "--label",
+                    "positive",
+                    "--json",
+                    f.freshOutput("c.json")),
+            "slot"),
+        bad(
+            "unknown slot alphabet",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    "my pin is {hex} {hex}",
+                    "--label",
+                    "positive",
+                    "--json",
+                    f.existingOutput("c.json")),
+            "{hex}"),
+        bad(
+            "secret that does not fit its template",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    "my pin is {digit} {digit}",
+                    "--label",
+                    "positive",
+                    "--secrets",
+                    f.file(
+                        "s.json",
+                        "{\"canaries\":[{\"template\":\"my pin is {digit} {digit}\","
+                            + "\"label\":\"positive\",\"repetitions\":1,\"secret\":\"4 x\"}]}"),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "s.json canary #1",
+            "'x'"),
+        bad(
+            "canary label the model lacks",
+            BAD_INPUT,
+            f -> f.canary("--canary", PIN, "--label", "spam", "--json", f.freshOutput("c.json")),
+            "label 'spam' is not one of the model's labels"),
+        bad(
+            "unknown canary method",
+            USAGE,
+            f ->
+                f.canary(
+                    "--canary",
+                    PIN,
+                    "--label",
+                    "positive",
+                    "--method",
+                    "guess",
+                    "--json",
+                    f.freshOutput("c.json")),
+            "unknown --method 'guess'; use one of"),
+
+        // Gate policies and results files.
+        bad(
+            "policy file with a typo",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "gate",
+                    ResultFiles.membership(f.tmp).toString(),
+                    "--policy",
+                    f.file(
+                        "policy.json", "{\n  \"fail_if\": [\"auc>0.6\"],\n  \"fial_if\": []\n}\n"),
+                    "--junit",
+                    f.freshOutput("gate.xml")),
+            "policy.json line 3: unknown key 'fial_if'"),
+        bad(
+            "policy file with a typo, given to an audit",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--policy",
+                    f.file("policy.json", "{\"fail_if\": [\"acu>0.6\"]}"),
+                    "--json",
+                    f.existingOutput("r.json")),
+            "unknown metric 'acu' (did you mean 'auc'?)"),
+        bad(
+            "check with a typo",
+            USAGE,
+            f -> List.of("gate", ResultFiles.membership(f.tmp).toString(), "--fail-if", "acu>0.6"),
+            "unknown metric 'acu' (did you mean 'auc'?)"),
+        bad(
+            "gate on a results file that is not JSON",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "gate",
+                    f.file("results.json", "<html>not json</html>"),
+                    "--fail-if",
+                    "auc>0.6",
+                    "--junit",
+                    f.existingOutput("gate.xml")),
+            "results.json: not valid JSON at line 1"),
+        bad(
+            "gate on a results file of an unknown kind",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "gate",
+                    f.file("results.json", "{\"schema_version\": 1, \"kind\": \"fairness\"}"),
+                    "--fail-if",
+                    "auc>0.6"),
+            "results.json: unknown kind 'fairness'"),
+        bad(
+            "report render on a results file that is not JSON",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "report",
+                    "render",
+                    f.file("results.json", "auc,0.7\n"),
+                    "--html",
+                    f.existingOutput("r.html"),
+                    "--markdown",
+                    f.freshOutput("r.md")),
+            "results.json: not valid JSON"),
+
+        // Training data.
+        bad(
+            "train on a single-class dataset",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.file("one.csv", "text,label\ngreat,positive\ngood,positive\nfine,positive\n"),
+                    "--out",
+                    f.freshOutput("model")),
+            "one.csv: column 'label' has only the label 'positive'",
+            "a classifier needs rows of at least two labels"),
+        bad(
+            "train with an unknown label column",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.trainingCsv(),
+                    "--label-column",
+                    "polarity",
+                    "--out",
+                    f.freshOutput("model")),
+            "no column 'polarity' in the header (columns: text, label)",
+            "--label-column"),
+        bad(
+            "train on too few rows to split",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.file("tiny.csv", "text,label\ngreat,positive\nawful,negative\n"),
+                    "--out",
+                    f.freshOutput("model")),
+            "each part needs at least 2"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void badInputIsOneLineWithTheDocumentedExitAndNoPartialOutput(Case c) throws Exception {
+    Fixture f = new Fixture(tmp);
+    List<String> args = c.args().build(f);
+    Cli.Result r = Cli.run(args.toArray(new String[0]));
+    assertContract(r, c.exit(), c.fragments());
+    f.assertNoPartialOutput();
+  }
+
+  @Test
+  void unreadableCsv() throws Exception {
+    Fixture f = new Fixture(tmp);
+    Path members = f.bytes("locked.csv", Files.readAllBytes(Path.of(f.members())));
+    Files.setPosixFilePermissions(members, Set.of());
+    try {
+      Assumptions.assumeFalse(
+          Files.isReadable(members),
+          "running as root: chmod 000 does not stop root from reading, so the unreadable-file"
+              + " case cannot be tested here");
+      Cli.Result r =
+          Cli.run(
+              f.membership(
+                      "--members",
+                      members.toString(),
+                      "--non-members",
+                      f.nonMembers(),
+                      "--json",
+                      f.freshOutput("r.json"))
+                  .toArray(new String[0]));
+      assertContract(
+          r, BAD_INPUT, List.of("locked.csv: permission denied; make the file readable"));
+      f.assertNoPartialOutput();
+    } finally {
+      Files.setPosixFilePermissions(
+          members, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+    }
+  }
+
+  @Test
+  void utf8ByteOrderMarkIsAccepted() throws Exception {
+    Fixture f = new Fixture(tmp);
+    byte[] bom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+    Path members = f.bytes("members.csv", withPrefix(bom, Path.of(f.members())));
+    Path nonMembers = f.bytes("nonmembers.csv", withPrefix(bom, Path.of(f.nonMembers())));
+    Path json = tmp.resolve("r.json");
+    Cli.Result r =
+        Cli.run(
+            f.membership(
+                    "--members",
+                    members.toString(),
+                    "--non-members",
+                    nonMembers.toString(),
+                    "--attack",
+                    "loss",
+                    "--json",
+                    json.toString())
+                .toArray(new String[0]));
+    assertEquals(0, r.exit(), r.err());
+    // The BOM is not part of the first column's name, and every row is read.
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    assertEquals(dataRows(Path.of(f.members())), root.get("members").asLong(), root.toString());
+    assertEquals(
+        dataRows(Path.of(f.nonMembers())), root.get("non_members").asLong(), root.toString());
+
+    Path planted = tmp.resolve("planted.csv");
+    Cli.Result plant =
+        Cli.run(
+            f.plant(members.toString(), planted.toString(), tmp.resolve("s.json").toString())
+                .toArray(new String[0]));
+    assertEquals(0, plant.exit(), plant.err());
+    assertTrue(Files.readString(planted).startsWith("text,label\r\n"), "no BOM in the header");
+  }
+
+  private static long dataRows(Path csv) throws IOException {
+    // The sample split files are written one record per line.
+    try (Stream<String> lines = Files.lines(csv)) {
+      return lines.count() - 1;
+    }
+  }
+
+  private static byte[] withPrefix(byte[] prefix, Path file) throws IOException {
+    byte[] body = Files.readAllBytes(file);
+    byte[] all = Arrays.copyOf(prefix, prefix.length + body.length);
+    System.arraycopy(body, 0, all, prefix.length, body.length);
+    return all;
+  }
+
+  /** One line on stderr with every fragment, the exit code, no stack trace. */
+  static void assertContract(Cli.Result r, int exit, List<String> fragments) {
+    assertEquals(exit, r.exit(), "exit code; stderr: " + r.err());
+    assertEquals(1, r.errLines().size(), "exactly one line on stderr: " + r.err());
+    assertTrue(r.err().startsWith("trustml: "), r.err());
+    for (String fragment : fragments) {
+      assertTrue(r.err().contains(fragment), "'" + fragment + "' not in: " + r.err());
+    }
+    assertFalse(r.err().contains("\tat "), "stack trace printed: " + r.err());
+    assertFalse(r.err().contains("Exception"), "exception class in the message: " + r.err());
+    assertFalse(r.err().contains("internal error"), r.err());
+  }
+
+  /** A scratch directory for one case, and the outputs the case must not leave half-written. */
+  static final class Fixture {
+    private static final byte[] PREVIOUS = "previous content\n".getBytes(StandardCharsets.UTF_8);
+
+    final Path tmp;
+    private final List<Path> fresh = new ArrayList<>();
+    private final Map<Path, byte[]> existing = new LinkedHashMap<>();
+
+    Fixture(Path tmp) {
+      this.tmp = tmp;
+    }
+
+    String path(String name) {
+      return tmp.resolve(name).toString();
+    }
+
+    String file(String name, String content) throws IOException {
+      return bytes(name, content.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    Path bytes(String name, byte[] content) throws IOException {
+      Path p = tmp.resolve(name);
+      Files.write(p, content);
+      return p;
+    }
+
+    String dir(String name) throws IOException {
+      return Files.createDirectories(tmp.resolve(name)).toString();
+    }
+
+    /** An output path that does not exist and must not exist after the failed run. */
+    String freshOutput(String name) {
+      return freshOutput(tmp, name);
+    }
+
+    String freshOutput(Path dir, String name) {
+      Path p = dir.resolve(name);
+      fresh.add(p);
+      return p.toString();
+    }
+
+    /** An output path that holds earlier content, which the failed run must leave alone. */
+    String existingOutput(String name) throws IOException {
+      Path p = tmp.resolve(name);
+      Files.write(p, PREVIOUS);
+      existing.put(p, PREVIOUS);
+      return p.toString();
+    }
+
+    void assertNoPartialOutput() throws IOException {
+      for (Path p : fresh) {
+        assertFalse(Files.exists(p), p + " was written by a failed run");
+      }
+      for (Map.Entry<Path, byte[]> e : existing.entrySet()) {
+        assertArrayEquals(
+            e.getValue(), Files.readAllBytes(e.getKey()), e.getKey() + " was overwritten");
+      }
+      try (Stream<Path> all = Files.walk(tmp)) {
+        List<Path> temporary =
+            all.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+        assertEquals(List.of(), temporary, "temporary files left behind");
+      }
+    }
+
+    String members() {
+      return SampleModels.root().resolve("sentiment/members.csv").toString();
+    }
+
+    String nonMembers() {
+      return SampleModels.root().resolve("sentiment/nonmembers.csv").toString();
+    }
+
+    /** A small two-class training CSV. */
+    String trainingCsv() throws IOException {
+      StringBuilder csv = new StringBuilder("text,label\n");
+      String[] good = {"great food", "lovely staff", "really good", "nice place", "good value"};
+      String[] bad = {"awful food", "rude staff", "really bad", "dirty place", "poor value"};
+      for (int i = 0; i < 10; i++) {
+        csv.append(good[i % 5]).append(",positive\n").append(bad[i % 5]).append(",negative\n");
+      }
+      return file("train.csv", csv.toString());
+    }
+
+    /**
+     * A copy of sample-models/sentiment/VARIANT with the split and secrets files its card names
+     * (../members.csv, ../nonmembers.csv, ../secrets.json), safe to corrupt.
+     */
+    Path bundleCopy(String variant) throws IOException {
+      Path source = SampleModels.root().resolve("sentiment");
+      Path dataset = Files.createDirectories(tmp.resolve("sentiment"));
+      for (String shared : new String[] {"members.csv", "nonmembers.csv", "secrets.json"}) {
+        Files.copy(source.resolve(shared), dataset.resolve(shared));
+      }
+      Path bundle = Files.createDirectories(dataset.resolve(variant));
+      try (Stream<Path> files = Files.list(source.resolve(variant))) {
+        for (Path p : files.toList()) {
+          Files.copy(p, bundle.resolve(p.getFileName()));
+        }
+      }
+      return bundle;
+    }
+
+    void editCard(Path bundle, String from, String to) throws IOException {
+      Path card = bundle.resolve("trustml-model.json");
+      String text = Files.readString(card);
+      assertTrue(text.contains(from), "card has no '" + from + "'");
+      Files.writeString(card, text.replace(from, to));
+    }
+
+    List<String> membership(String... extra) {
+      return membershipOf(SampleModels.bundle("sentiment", "nodp"), extra);
+    }
+
+    List<String> membershipOf(Path model, String... extra) {
+      List<String> args =
+          new ArrayList<>(List.of("audit", "membership", "--quiet", "--model", model.toString()));
+      if (!List.of(extra).contains("--bootstrap")) {
+        args.addAll(List.of("--bootstrap", "20")); // fast; an option may be given only once
+      }
+      args.addAll(List.of(extra));
+      return args;
+    }
+
+    List<String> canary(String... extra) {
+      return canaryOf(SampleModels.bundle("sentiment", "nodp"), extra);
+    }
+
+    List<String> canaryOf(Path model, String... extra) {
+      List<String> args =
+          new ArrayList<>(List.of("audit", "canary", "--quiet", "--model", model.toString()));
+      args.addAll(List.of(extra));
+      return args;
+    }
+
+    List<String> plant(String data, String out, String secretsOut) {
+      return List.of(
+          "canary",
+          "plant",
+          "--data",
+          data,
+          "--canary",
+          PIN,
+          "--label",
+          "positive",
+          "--repeat",
+          "2",
+          "--out",
+          out,
+          "--secrets-out",
+          secretsOut);
+    }
+  }
+}
