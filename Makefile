@@ -3,7 +3,7 @@ MVN ?= mvn -B -q
 SAMPLE ?= sample-models/sentiment/nodp
 DEMO_OUT ?= demo-out
 
-.PHONY: build test demo bench sample-models sample-data format clean test-long report-screenshot chromium
+.PHONY: build test demo bench sample-models sample-data format clean test-long report-screenshot chromium fuzz
 
 SAMPLE_NPM := sample-models/target/npm
 # glibc malloc settings libtorch needs on this machine (see the launcher ./trustml).
@@ -16,6 +16,35 @@ build:
 test:
 	@rm -rf */target/surefire-reports
 	@$(MVN) verify; status=$$?; scripts/test-summary.sh; exit $$status
+
+# Coverage-guided fuzzing (Jazzer) of every parser, FUZZ_TIME per target (not part of `make test`,
+# which runs only the seed inputs under src/test/resources/**/*FuzzTestInputs/). Jazzer fuzzes one
+# @FuzzTest per JVM, so each target is its own Maven run. A crashing input is saved in the target's
+# inputs directory (a regression test from then on); the run goes on and fails at the end.
+# One target: make fuzz FUZZ_TARGETS=attacks:dev.trustml.data.LabeledCsvReaderFuzzTest#readsAnyFileOrRejectsItAsBadInput
+FUZZ_TIME ?= 60s
+FUZZ_INSTRUMENT ?= dev.trustml.**,org.apache.commons.csv.**,com.fasterxml.jackson.**
+FUZZ_TARGETS ?= \
+  attacks:dev.trustml.data.LabeledCsvReaderFuzzTest\#readsAnyFileOrRejectsItAsBadInput \
+  attacks:dev.trustml.model.card.ModelCardsFuzzTest\#readsAnyCardOrRejectsItAsBadInput \
+  reports:dev.trustml.reports.gate.GatePolicyFuzzTest\#readsAnyPolicyFileOrRejectsItAsBadInput \
+  reports:dev.trustml.reports.gate.GatePolicyFuzzTest\#parsesAnyFailIfValueOrRejectsItAsUsageError \
+  reports:dev.trustml.reports.gate.GatePolicyFuzzTest\#parsesAnyListOfFailIfValuesOrRejectsItAsUsageError \
+  attacks:dev.trustml.model.tokenize.VocabTokenizerFuzzTest\#encodesAnyText \
+  attacks:dev.trustml.model.tokenize.VocabTokenizerFuzzTest\#loadsAnyVocabularyFileOrRejectsItAsBadInput \
+  attacks:dev.trustml.canary.CanaryTemplateFuzzTest\#parsesAnyTemplateOrRejectsItAsBadInput \
+  attacks:dev.trustml.canary.CanaryTemplateFuzzTest\#parsesAnySecretOrRejectsItAsBadInput \
+  attacks:dev.trustml.canary.CanaryTemplateFuzzTest\#readsAnyWordListOrRejectsItAsBadInput
+
+fuzz:
+	@failed=""; for t in $(FUZZ_TARGETS); do \
+	  module=$${t%%:*}; test=$${t#*:}; echo "fuzz: $$test for $(FUZZ_TIME)"; \
+	  JAZZER_FUZZ=1 $(MVN) -pl $$module -am test -Dspotless.check.skip=true \
+	    -Dsurefire.failIfNoSpecifiedTests=false -Dtest="$$test" -Djazzer.hooks=true \
+	    -Djazzer.max_duration=$(FUZZ_TIME) -Djazzer.instrument='$(FUZZ_INSTRUMENT)' \
+	    || failed="$$failed $$test"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: FAILED:$$failed"; exit 1; fi; echo "fuzz: no findings"
 
 # The main job on a bundled sample model: inspect it, run the membership audit with reference
 # models, and the canary audit; reports land in $(DEMO_OUT)/.

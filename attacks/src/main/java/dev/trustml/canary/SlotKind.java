@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,15 @@ public enum SlotKind {
   WORD("word", true) {
     @Override
     Alphabet alphabet(String argument, Path baseDir) throws BadInputException {
-      return readWordList(baseDir.resolve(argument));
+      Path file;
+      try {
+        file = baseDir.resolve(argument);
+      } catch (InvalidPathException e) {
+        // e.g. a NUL character, which a template read from a JSON file can hold.
+        throw new BadInputException(
+            "word list '" + argument + "' is not a valid file path (" + e.getReason() + ")");
+      }
+      return readWordList(file);
     }
   };
 

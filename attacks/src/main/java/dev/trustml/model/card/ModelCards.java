@@ -36,6 +36,12 @@ public final class ModelCards {
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read the model card (" + e.getMessage() + ")");
     }
+    if (card == null) {
+      // Jackson maps the JSON literal null to a null card rather than failing.
+      throw new BadInputException(
+          file
+              + ": the card is JSON null; it must be an object with labels, max_length, tokenizer");
+    }
     validate(file, card);
     return card;
   }

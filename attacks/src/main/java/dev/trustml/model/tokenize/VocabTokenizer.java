@@ -24,8 +24,13 @@ public final class VocabTokenizer implements Tokenizer {
   public static final String UNK = "[UNK]";
   public static final long UNK_ID = 1;
 
-  /** Letters and digits; apostrophes inside words stay ("don't"). */
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)*");
+  /**
+   * Letters and digits; apostrophes inside words stay ("don't"). The quantifiers are possessive:
+   * they match exactly what the greedy {@code [\p{L}\p{N}]+(?:'[\p{L}]+)*} matched (nothing follows
+   * the word, so giving characters back never helps), but java.util.regex repeats a greedy group by
+   * recursion and overflowed the stack on a word like {@code a'b'b'b...} of ~10,000 characters.
+   */
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]++(?:'\\p{L}++)*+");
 
   private final List<String> tokens;
   private final Map<String, Integer> ids;

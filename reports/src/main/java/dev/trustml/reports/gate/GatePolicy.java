@@ -8,6 +8,7 @@ import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
 import dev.trustml.json.Json;
+import dev.trustml.json.JsonErrors;
 import dev.trustml.results.AuditResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,16 +80,9 @@ public record GatePolicy(List<GateCheck> checks) {
       p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       return parse(file, p);
     } catch (JsonProcessingException e) {
-      throw new BadInputException(
-          file
-              + ": not valid JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + " ("
-              + firstLine(e.getOriginalMessage())
-              + "); "
-              + example());
+      // Not every Jackson error has a location (a number over Jackson's length limit has none,
+      // found by GatePolicyFuzzTest): JsonErrors words both kinds.
+      throw new BadInputException(file + ": " + JsonErrors.describe(e) + "; " + example());
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read the policy file (" + e + ")");
     }
@@ -166,14 +160,6 @@ public record GatePolicy(List<GateCheck> checks) {
 
   private static String example() {
     return "expected e.g. {\"fail_if\": [\"auc>0.6\", \"epsilon_lb>epsilon\"]}";
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /** This policy's checks followed by {@code other}'s. */
