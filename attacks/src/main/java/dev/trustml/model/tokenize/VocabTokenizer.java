@@ -71,21 +71,40 @@ public final class VocabTokenizer implements Tokenizer {
 
   @Override
   public long[] encode(String text, int maxLength) {
-    String t = lowercase ? text.toLowerCase(Locale.ROOT) : text;
-    // No word is shorter than one char, so there are at most t.length() of them.
-    long[] out = new long[Math.min(maxLength, t.length())];
-    int n = encodeLowercased(t, out.length, out, 0);
+    // No word is shorter than one char, so there are at most length() of them.
+    long[] out = new long[Math.min(maxLength, text.length())];
+    int n = encodeLatin1(text, out.length, out, 0);
+    if (n < 0) {
+      String t = lowercase ? text.toLowerCase(Locale.ROOT) : text;
+      out = new long[Math.min(maxLength, t.length())];
+      n = encodeCased(t, out.length, out, 0);
+    }
     return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   @Override
   public int encodeInto(String text, int maxLength, long[] dest, int offset) {
-    return encodeLowercased(
-        lowercase ? text.toLowerCase(Locale.ROOT) : text, maxLength, dest, offset);
+    int n = encodeLatin1(text, maxLength, dest, offset);
+    if (n >= 0) {
+      return n;
+    }
+    return encodeCased(lowercase ? text.toLowerCase(Locale.ROOT) : text, maxLength, dest, offset);
+  }
+
+  /** The one-pass path for texts without chars above U+00FF; -1 for other texts. */
+  private int encodeLatin1(String text, int maxLength, long[] dest, int offset) {
+    return WordScanner.encodeLatin1(
+        text.toCharArray(),
+        lowercase ? WordScanner.LATIN1_LOWER : WordScanner.LATIN1_SAME,
+        ids,
+        UNK_ID,
+        maxLength,
+        dest,
+        offset);
   }
 
   /** Writes the ids of the first {@code maxLength} words of {@code t} (already cased). */
-  private int encodeLowercased(String t, int maxLength, long[] dest, int offset) {
+  private int encodeCased(String t, int maxLength, long[] dest, int offset) {
     int n = 0;
     for (int start = WordScanner.nextStart(t, 0); start >= 0 && n < maxLength; n++) {
       int end = WordScanner.end(t, start);

@@ -1,5 +1,7 @@
 package dev.trustml.model.tokenize;
 
+import java.util.Locale;
+
 /**
  * Finds the words of {@link VocabTokenizer} in a string without a regular expression: a word is a
  * run of letters or digits, extended by apostrophe-letter groups ("don't", "rock'n'roll"). This is
@@ -30,9 +32,22 @@ final class WordScanner {
   /** Class of every char below 256 (Latin-1 chars are whole code points). */
   private static final byte[] LATIN1 = new byte[256];
 
+  /**
+   * {@code String.toLowerCase(Locale.ROOT)} of each char below 256, or 0 where that is not one char
+   * below 256 (none today: Latin-1 lower-cases within Latin-1, char by char, without context).
+   */
+  static final char[] LATIN1_LOWER = new char[256];
+
+  /** Identity on chars below 256 (for tokenizers that keep case). */
+  static final char[] LATIN1_SAME = new char[256];
+
   static {
     for (int c = 0; c < 256; c++) {
       LATIN1[c] = classify(c);
+      String lower = String.valueOf((char) c).toLowerCase(Locale.ROOT);
+      boolean simple = lower.length() == 1 && lower.charAt(0) < 256;
+      LATIN1_LOWER[c] = simple ? lower.charAt(0) : 0;
+      LATIN1_SAME[c] = (char) c;
     }
   }
 
@@ -98,5 +113,98 @@ final class WordScanner {
       }
     }
     return i;
+  }
+
+  /**
+   * Encodes a text all of whose chars are below 256 in one pass over {@code a}: maps case with
+   * {@code caseMap} (in place), finds the words as {@link #nextStart}/{@link #end} do, hashes them
+   * on the way and looks them up. Latin-1 case mapping is char by char, so the words are those of
+   * the lower-cased string. The common case, and about three times faster than the general path.
+   *
+   * @return ids written, or -1 when {@code a} holds a char that needs the general path (then {@code
+   *     dest} holds garbage)
+   */
+  static int encodeLatin1(
+      char[] a,
+      char[] caseMap,
+      WordIds ids,
+      long unknownId,
+      int maxLength,
+      long[] dest,
+      int offset) {
+    int n = a.length;
+    int i = 0;
+    int count = 0;
+    while (count < maxLength) {
+      // Skip to the next letter or digit.
+      char c = 0;
+      while (i < n) {
+        c = a[i];
+        if (c >= 256) {
+          return -1;
+        }
+        if (LATIN1[c] != OTHER) {
+          break;
+        }
+        i++;
+      }
+      if (i >= n) {
+        break;
+      }
+      int start = i;
+      int h = 0;
+      // [\p{L}\p{N}]+
+      while (true) {
+        char lower = caseMap[c];
+        if (lower == 0) {
+          return -1;
+        }
+        a[i++] = lower;
+        h = 31 * h + lower;
+        if (i >= n) {
+          break;
+        }
+        c = a[i];
+        if (c >= 256) {
+          return -1;
+        }
+        if (LATIN1[c] == OTHER) {
+          break;
+        }
+      }
+      // (?:'[\p{L}]+)*
+      while (i + 1 < n && a[i] == '\'') {
+        c = a[i + 1];
+        if (c >= 256) {
+          return -1;
+        }
+        if (LATIN1[c] != LETTER) {
+          break;
+        }
+        h = 31 * h + '\'';
+        i++;
+        while (true) {
+          char lower = caseMap[c];
+          if (lower == 0) {
+            return -1;
+          }
+          a[i++] = lower;
+          h = 31 * h + lower;
+          if (i >= n) {
+            break;
+          }
+          c = a[i];
+          if (c >= 256) {
+            return -1;
+          }
+          if (LATIN1[c] != LETTER) {
+            break;
+          }
+        }
+      }
+      int id = ids.get(a, start, i, h);
+      dest[offset + count++] = id < 0 ? unknownId : id;
+    }
+    return count;
   }
 }
