@@ -17,6 +17,11 @@ test:
 	@rm -rf */target/surefire-reports
 	@$(MVN) verify; status=$$?; scripts/test-summary.sh; exit $$status
 
+# The scale test, kept out of `make test`: a 1,000,000-row membership audit through the CLI in a
+# JVM with -Xmx512m (prints its wall time and heap use). Several minutes with the build.
+test-long:
+	$(MVN) -pl cli -am test -Dgroups=long -Dtrustml.test.excludedGroups=
+
 # The main job on a bundled sample model: inspect it, run the membership audit with reference
 # models, and the canary audit; reports land in $(DEMO_OUT)/.
 demo: build
