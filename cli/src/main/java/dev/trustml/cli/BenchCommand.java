@@ -191,7 +191,7 @@ final class BenchCommand implements Callable<Integer> {
           "scoring: raw forward slowed by a tokenising thread beside it",
           raw / rawWithTokeniser,
           "ratio",
-          "1.0 = a free second core; audit / raw cannot beat its inverse");
+          "1.0 = a free second core; audit / raw stays near or below its inverse");
       figure(
           "scoring: audit path, CPU of the caller's thread (forward + loss)",
           callerCpuMicros,
