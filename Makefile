@@ -46,6 +46,11 @@ fuzz:
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz: FAILED:$$failed"; exit 1; fi; echo "fuzz: no findings"
 
+# The scale test, kept out of `make test`: a 1,000,000-row membership audit through the CLI in a
+# JVM with -Xmx512m (prints its wall time and heap use). Several minutes with the build.
+test-long:
+	$(MVN) -pl cli -am test -Dgroups=long -Dtrustml.test.excludedGroups=
+
 # The main job on a bundled sample model: inspect it, run the membership audit with reference
 # models, and the canary audit; reports land in $(DEMO_OUT)/.
 demo: build

@@ -26,6 +26,11 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Streams (text, label) rows from a UTF-8 CSV with a header line. Memory does not grow with the
  * file. Every problem is reported as one line naming the file, the row and the fix.
+ *
+ * <p>The dialect is Commons CSV's RFC 4180 format with empty lines skipped, decoded as strict
+ * UTF-8. Well-formed rows are read by {@link FastCsvRecords} (several times faster); at the first
+ * row it does not read exactly as Commons CSV would, Commons CSV takes over from that row, so rows,
+ * line numbers and error messages are always Commons CSV's.
  */
 public final class LabeledCsvReader implements AutoCloseable {
   private final Path file;
@@ -35,6 +40,12 @@ public final class LabeledCsvReader implements AutoCloseable {
   private final int labelIndex;
   private final int width;
   private long lastLine = 1;
+
+  /** Data rows returned so far. */
+  private long rowsRead;
+
+  /** The fast reader, or null once Commons CSV reads the rows. */
+  private FastCsvRecords fast;
 
   private LabeledCsvReader(Path file, CSVParser parser, CsvColumns columns)
       throws BadInputException {
@@ -56,6 +67,19 @@ public final class LabeledCsvReader implements AutoCloseable {
    * without the named columns, or a header with duplicate names.
    */
   public static LabeledCsvReader open(Path file, CsvColumns columns) throws BadInputException {
+    return open(file, columns, 1 << 16);
+  }
+
+  /** {@link #open(Path, CsvColumns)} with the fast reader's initial buffer size (for tests). */
+  static LabeledCsvReader open(Path file, CsvColumns columns, int bufferSize)
+      throws BadInputException {
+    LabeledCsvReader reader = openCommonsOnly(file, columns);
+    reader.startFastReader(bufferSize);
+    return reader;
+  }
+
+  /** A reader that parses every row with Commons CSV (the reference the fast reader must match). */
+  static LabeledCsvReader openCommonsOnly(Path file, CsvColumns columns) throws BadInputException {
     if (Files.isDirectory(file)) {
       throw new BadInputException(file + ": is a directory; pass a CSV file");
     }
@@ -106,6 +130,25 @@ public final class LabeledCsvReader implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens the file a second time for {@link FastCsvRecords}, which skips the header Commons CSV has
+   * already checked. Any trouble just leaves the rows to Commons CSV.
+   */
+  private void startFastReader(int bufferSize) {
+    InputStream in;
+    try {
+      in = Files.newInputStream(file);
+    } catch (IOException e) {
+      return;
+    }
+    FastCsvRecords f = new FastCsvRecords(in, width, textIndex, labelIndex, bufferSize);
+    if (f.skipHeader()) {
+      fast = f;
+    } else {
+      f.close();
+    }
+  }
+
   private static void skipUtf8Bom(InputStream in) throws IOException {
     in.mark(3);
     byte[] b = in.readNBytes(3);
@@ -135,6 +178,40 @@ public final class LabeledCsvReader implements AutoCloseable {
 
   /** The next row, or null at the end of the file. */
   public LabeledText next() throws BadInputException {
+    if (fast != null) {
+      switch (fast.next()) {
+        case RECORD -> {
+          long line = lastLine + 1;
+          lastLine = fast.lineNumber();
+          rowsRead++;
+          return new LabeledText(rowsRead, line, fast.text(), fast.label());
+        }
+        case END -> {
+          return null;
+        }
+        case IRREGULAR -> handOverToCommons();
+      }
+    }
+    return nextWithCommons();
+  }
+
+  /**
+   * Commons CSV takes over: it re-reads the rows the fast reader returned (the same rows, so the
+   * same line bookkeeping; a problem it finds on the way, such as invalid UTF-8 it decoded ahead,
+   * is reported as it would have been) and then reads the rest.
+   */
+  private void handOverToCommons() throws BadInputException {
+    fast.close();
+    fast = null;
+    long returned = rowsRead;
+    lastLine = 1;
+    rowsRead = 0;
+    while (rowsRead < returned && nextWithCommons() != null) {
+      // replaying
+    }
+  }
+
+  private LabeledText nextWithCommons() throws BadInputException {
     CSVRecord r;
     try {
       if (!records.hasNext()) {
@@ -164,6 +241,7 @@ public final class LabeledCsvReader implements AutoCloseable {
               + width
               + "; quote fields that contain commas");
     }
+    rowsRead = r.getRecordNumber();
     return new LabeledText(r.getRecordNumber(), line, r.get(textIndex), r.get(labelIndex));
   }
 
@@ -174,6 +252,11 @@ public final class LabeledCsvReader implements AutoCloseable {
       rows.add(t);
     }
     return rows;
+  }
+
+  /** Whether the fast path is (still) reading the rows; for tests. */
+  boolean readsFast() {
+    return fast != null;
   }
 
   public Path file() {
@@ -203,6 +286,10 @@ public final class LabeledCsvReader implements AutoCloseable {
 
   @Override
   public void close() {
+    if (fast != null) {
+      fast.close();
+      fast = null;
+    }
     try {
       parser.close();
     } catch (IOException ignored) {

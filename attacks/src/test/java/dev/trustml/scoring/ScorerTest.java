@@ -1,8 +1,15 @@
 package dev.trustml.scoring;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustml.data.CsvColumns;
+import dev.trustml.error.BadInputException;
 import dev.trustml.model.LoadedModel;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.model.ReferenceForward;
@@ -60,6 +67,137 @@ class ScorerTest {
         }
         assertEquals(1037, correct, "correctness flag agrees with plain Java");
       }
+    }
+  }
+
+  /** A CSV of {@code rows} random rows; {@code bad} (1-based, 0 = none) replaces one row. */
+  private static Path randomCsv(Path dir, String name, int rows, int bad, String badRow)
+      throws Exception {
+    SplittableRandom r = new SplittableRandom(rows * 31L + bad);
+    StringBuilder csv = new StringBuilder("text,label\n");
+    for (int i = 1; i <= rows; i++) {
+      if (i == bad) {
+        csv.append(badRow).append('\n');
+        continue;
+      }
+      StringBuilder t = new StringBuilder();
+      for (int j = r.nextInt(0, 20); j > 0; j--) {
+        t.append(TestBundles.WORDS.get(r.nextInt(TestBundles.WORDS.size()))).append(' ');
+      }
+      csv.append('"')
+          .append(t.toString().trim())
+          .append("\",")
+          .append(r.nextBoolean() ? "positive" : "negative")
+          .append('\n');
+    }
+    Path f = dir.resolve(name);
+    Files.writeString(f, csv);
+    return f;
+  }
+
+  /** The scored rows, then the failure's type and message (or null). */
+  private record Run(List<ScoredExample> rows, Throwable failure) {}
+
+  private static Run run(Scorer scorer, Path csv) {
+    List<ScoredExample> got = new ArrayList<>();
+    try {
+      scorer.score(csv, CsvColumns.DEFAULT, got::add);
+      return new Run(got, null);
+    } catch (Exception e) {
+      return new Run(got, e);
+    }
+  }
+
+  private static void assertSameExamples(List<ScoredExample> want, List<ScoredExample> got) {
+    assertEquals(want.size(), got.size());
+    for (int i = 0; i < want.size(); i++) {
+      ScoredExample a = want.get(i);
+      ScoredExample b = got.get(i);
+      assertEquals(a.row(), b.row());
+      assertEquals(a.text(), b.text());
+      assertEquals(a.label(), b.label());
+      assertArrayEquals(a.logits(), b.logits(), "logits of row " + a.row());
+      assertArrayEquals(a.probabilities(), b.probabilities());
+      assertEquals(a.loss(), b.loss());
+      assertEquals(a.correct(), b.correct());
+    }
+  }
+
+  /** No read-ahead thread may outlive a scoring pass, however it ended. */
+  private static void assertNoReadAheadThread() {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      assertFalse(t.getName().startsWith("trustml-read-ahead"), "still running: " + t.getName());
+    }
+  }
+
+  @Test
+  void readAheadGivesTheSequentialOutputsInFileOrder(@TempDir Path dir) throws Exception {
+    TestBundles.write(dir.resolve("b"), 5);
+    // 2,345 rows: many more batches than the read-ahead keeps in flight, the last one partial.
+    Path csv = randomCsv(dir, "d.csv", 2345, 0, null);
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir.resolve("b")), false)) {
+      for (int batch : new int[] {1, 64, 512}) {
+        Run sequential = run(Scorer.sequential(m, batch), csv);
+        Run pipelined = run(new Scorer(m, batch), csv);
+        assertNull(sequential.failure());
+        assertNull(pipelined.failure());
+        assertEquals(2345, pipelined.rows().size());
+        for (int i = 0; i < 2345; i++) {
+          assertEquals(i + 1, pipelined.rows().get(i).row(), "file order");
+        }
+        assertSameExamples(sequential.rows(), pipelined.rows());
+      }
+    }
+    assertNoReadAheadThread();
+  }
+
+  @Test
+  void aBadRowFailsWithTheSequentialExceptionOnTheCallersThread(@TempDir Path dir)
+      throws Exception {
+    TestBundles.write(dir.resolve("b"), 5);
+    String[] badRows = {
+      "\"good movie\",neutral", // a label the model does not know
+      "\"good movie\",positive,extra", // a field too many
+      "\"good movie\"x,positive", // text after a closing quote
+    };
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir.resolve("b")), false)) {
+      for (int k = 0; k < badRows.length; k++) {
+        Path csv = randomCsv(dir, "bad" + k + ".csv", 1500, 1000, badRows[k]);
+        Run sequential = run(Scorer.sequential(m, 64), csv);
+        Run pipelined = run(new Scorer(m, 64), csv);
+        assertInstanceOf(BadInputException.class, sequential.failure());
+        assertInstanceOf(BadInputException.class, pipelined.failure());
+        String message = sequential.failure().getMessage();
+        assertTrue(message.contains("row 1000") || message.contains("line 1000"), message);
+        assertEquals(message, pipelined.failure().getMessage());
+        // Rows of the batches before the bad row's batch were scored, as sequentially.
+        assertEquals(960, sequential.rows().size());
+        assertSameExamples(sequential.rows(), pipelined.rows());
+        assertNoReadAheadThread();
+      }
+    }
+  }
+
+  @Test
+  void aFailingSinkStopsTheReadAhead(@TempDir Path dir) throws Exception {
+    TestBundles.write(dir.resolve("b"), 5);
+    Path csv = randomCsv(dir, "d.csv", 5000, 0, null);
+    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir.resolve("b")), false)) {
+      BadInputException e =
+          assertThrows(
+              BadInputException.class,
+              () ->
+                  new Scorer(m, 16)
+                      .score(
+                          csv,
+                          CsvColumns.DEFAULT,
+                          x -> {
+                            if (x.row() == 40) {
+                              throw new BadInputException("sink refused row 40");
+                            }
+                          }));
+      assertEquals("sink refused row 40", e.getMessage());
+      assertNoReadAheadThread();
     }
   }
 

@@ -13,6 +13,17 @@ public interface Tokenizer extends AutoCloseable {
   long[] encode(String text, int maxLength);
 
   /**
+   * Writes the ids {@link #encode} would return into {@code dest} from {@code offset} (which must
+   * have room for {@code maxLength} ids) and returns how many it wrote; lets a caller fill a batch
+   * without an array per row.
+   */
+  default int encodeInto(String text, int maxLength, long[] dest, int offset) {
+    long[] ids = encode(text, maxLength);
+    System.arraycopy(ids, 0, dest, offset, ids.length);
+    return ids.length;
+  }
+
+  /**
    * The id of a single token (e.g. a canary slot value), or -1 when it is not in the vocabulary.
    */
   long tokenId(String token);

@@ -7,12 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A plain word tokenizer: lower-case, split into runs of letters or digits, map each word to its
@@ -24,16 +21,8 @@ public final class VocabTokenizer implements Tokenizer {
   public static final String UNK = "[UNK]";
   public static final long UNK_ID = 1;
 
-  /**
-   * Letters and digits; apostrophes inside words stay ("don't"). The quantifiers are possessive:
-   * they match exactly what the greedy {@code [\p{L}\p{N}]+(?:'[\p{L}]+)*} matched (nothing follows
-   * the word, so giving characters back never helps), but java.util.regex repeats a greedy group by
-   * recursion and overflowed the stack on a word like {@code a'b'b'b...} of ~10,000 characters.
-   */
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]++(?:'\\p{L}++)*+");
-
   private final List<String> tokens;
-  private final Map<String, Integer> ids;
+  private final WordIds ids;
   private final boolean lowercase;
 
   public VocabTokenizer(List<String> tokens, boolean lowercase) {
@@ -41,10 +30,7 @@ public final class VocabTokenizer implements Tokenizer {
       throw new IllegalArgumentException("vocabulary must start with " + PAD + " and " + UNK);
     }
     this.tokens = List.copyOf(tokens);
-    this.ids = new HashMap<>();
-    for (int i = 0; i < tokens.size(); i++) {
-      ids.putIfAbsent(tokens.get(i), i);
-    }
+    this.ids = new WordIds(this.tokens);
     this.lowercase = lowercase;
   }
 
@@ -66,33 +52,73 @@ public final class VocabTokenizer implements Tokenizer {
     return new VocabTokenizer(lines, lowercase);
   }
 
-  /** Splits text into words the way this tokenizer does (also used to build vocabularies). */
+  /**
+   * Splits text into words the way this tokenizer does (also used to build vocabularies): after
+   * optional lower-casing ({@code Locale.ROOT}), the matches of {@code [\p{L}\p{N}]+(?:'[\p{L}]+)*}
+   * — runs of letters or digits; apostrophes inside words stay ("don't"). Found by {@link
+   * WordScanner}, not a regex, for speed.
+   */
   public static List<String> words(String text, boolean lowercase) {
     String t = lowercase ? text.toLowerCase(Locale.ROOT) : text;
     List<String> out = new ArrayList<>();
-    Matcher m = WORD.matcher(t);
-    while (m.find()) {
-      out.add(m.group());
+    for (int start = WordScanner.nextStart(t, 0); start >= 0; ) {
+      int end = WordScanner.end(t, start);
+      out.add(t.substring(start, end));
+      start = WordScanner.nextStart(t, end);
     }
     return out;
   }
 
   @Override
   public long[] encode(String text, int maxLength) {
-    List<String> words = words(text, lowercase);
-    int n = Math.min(words.size(), maxLength);
-    long[] out = new long[n];
-    for (int i = 0; i < n; i++) {
-      Integer id = ids.get(words.get(i));
-      out[i] = id == null ? UNK_ID : id;
+    // No word is shorter than one char, so there are at most length() of them.
+    long[] out = new long[Math.min(maxLength, text.length())];
+    int n = encodeLatin1(text, out.length, out, 0);
+    if (n < 0) {
+      String t = lowercase ? text.toLowerCase(Locale.ROOT) : text;
+      out = new long[Math.min(maxLength, t.length())];
+      n = encodeCased(t, out.length, out, 0);
     }
-    return out;
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  @Override
+  public int encodeInto(String text, int maxLength, long[] dest, int offset) {
+    int n = encodeLatin1(text, maxLength, dest, offset);
+    if (n >= 0) {
+      return n;
+    }
+    return encodeCased(lowercase ? text.toLowerCase(Locale.ROOT) : text, maxLength, dest, offset);
+  }
+
+  /** The one-pass path for texts without chars above U+00FF; -1 for other texts. */
+  private int encodeLatin1(String text, int maxLength, long[] dest, int offset) {
+    return WordScanner.encodeLatin1(
+        text.toCharArray(),
+        lowercase ? WordScanner.LATIN1_LOWER : WordScanner.LATIN1_SAME,
+        ids,
+        UNK_ID,
+        maxLength,
+        dest,
+        offset);
+  }
+
+  /** Writes the ids of the first {@code maxLength} words of {@code t} (already cased). */
+  private int encodeCased(String t, int maxLength, long[] dest, int offset) {
+    int n = 0;
+    for (int start = WordScanner.nextStart(t, 0); start >= 0 && n < maxLength; n++) {
+      int end = WordScanner.end(t, start);
+      int id = ids.get(t, start, end);
+      dest[offset + n] = id < 0 ? UNK_ID : id;
+      start = WordScanner.nextStart(t, end);
+    }
+    return n;
   }
 
   @Override
   public long tokenId(String token) {
-    Integer id = ids.get(lowercase ? token.toLowerCase(Locale.ROOT) : token);
-    return id == null ? -1 : id;
+    String t = lowercase ? token.toLowerCase(Locale.ROOT) : token;
+    return ids.get(t, 0, t.length());
   }
 
   @Override
