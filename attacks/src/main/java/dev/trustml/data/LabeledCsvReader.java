@@ -87,7 +87,7 @@ public final class LabeledCsvReader implements AutoCloseable {
     try {
       in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     } catch (NoSuchFileException e) {
-      throw new BadInputException(file + ": file not found");
+      throw new BadInputException(file + ": file not found; check the path");
     } catch (AccessDeniedException e) {
       throw new BadInputException(file + ": permission denied; make the file readable");
     } catch (IOException e) {
@@ -117,7 +117,7 @@ public final class LabeledCsvReader implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       closeQuietly(in);
       throw new BadInputException(
-          file + ": bad header line (" + e.getMessage() + "); give each column a distinct name");
+          file + ": " + headerProblem(e) + "; give each column a distinct name");
     } catch (UncheckedIOException | IOException e) {
       closeQuietly(in);
       if (rootCause(e) instanceof CharacterCodingException) {
@@ -261,6 +261,16 @@ public final class LabeledCsvReader implements AutoCloseable {
 
   public Path file() {
     return file;
+  }
+
+  /** Commons CSV's duplicate-header message names the column but advises a library call. */
+  private static String headerProblem(IllegalArgumentException e) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("duplicate name: \"([^\"]*)\"")
+            .matcher(String.valueOf(e.getMessage()));
+    return m.find()
+        ? "column '" + m.group(1) + "' appears more than once in the header"
+        : "bad header line (" + e.getMessage() + ")";
   }
 
   private static BadInputException notUtf8(Path file, long afterLine) {

@@ -239,7 +239,7 @@ class BadInputCatalogueTest {
                     f.file("d.csv", "text,label,text\ngreat,positive,again\n"),
                     f.freshOutput("out.csv"),
                     f.freshOutput("secrets.json")),
-            "d.csv: bad header line",
+            "d.csv: column 'text' appears more than once in the header",
             "give each column a distinct name"),
         bad(
             "ragged row",
