@@ -47,6 +47,16 @@ public final class Trustml implements Runnable {
 
   public static void main(String[] args) {
     System.setProperty("ai.djl.offline", "true");
-    System.exit(commandLine().execute(args));
+    int exit;
+    try {
+      exit = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      // Not exit 1: that code means "a CI gate check failed".
+      System.err.println(
+          "trustml: out of memory; give the JVM more heap, e.g. TRUSTML_JAVA_OPTS=-Xmx8g ./trustml"
+              + " ...");
+      exit = dev.trustml.error.ExitCode.INTERNAL.code();
+    }
+    System.exit(exit);
   }
 }
