@@ -36,10 +36,7 @@ public final class ThresholdAttack implements Attack {
   public double[] score(AttackInput input) throws BadInputException {
     Requirement.check(info, input);
     ModelOutputs target = input.target();
-    double[] scores = new double[target.numRows()];
-    for (int row = 0; row < scores.length; row++) {
-      scores[row] = signal.memberScore(target, row);
-    }
+    double[] scores = signal.memberScores(target);
     return scores;
   }
 }

@@ -60,6 +60,15 @@ public enum ThresholdSignal {
     return description;
   }
 
+  /** The member score of every row of {@code outputs}, in row order. */
+  public double[] memberScores(ModelOutputs outputs) {
+    double[] scores = new double[outputs.numRows()];
+    for (int row = 0; row < scores.length; row++) {
+      scores[row] = memberScore(outputs, row);
+    }
+    return scores;
+  }
+
   /** The signal of {@code row}, higher = more likely a member. */
   public double memberScore(ModelOutputs outputs, int row) {
     switch (this) {
