@@ -273,7 +273,8 @@ public final class TrainJob {
         MEMBERS_FILE,
         NON_MEMBERS_FILE,
         vocabularySize,
-        outcome.seconds());
+        outcome.seconds(),
+        null);
   }
 
   private static String nameOf(Path p) {

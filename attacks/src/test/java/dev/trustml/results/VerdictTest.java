@@ -7,13 +7,22 @@ import org.junit.jupiter.api.Test;
 
 class VerdictTest {
   @Test
-  void comparesTheBoundWithTheClaim() {
-    assertEquals(Verdict.NO_CLAIM, Verdict.of(null, 3.0));
-    assertEquals(Verdict.VIOLATED, Verdict.of(1.0, 1.2));
-    assertEquals(Verdict.CONSISTENT, Verdict.of(1.0, 1.0));
-    assertEquals(Verdict.CONSISTENT, Verdict.of(8.0, 0.0));
-    assertEquals(Verdict.CONSISTENT, Verdict.of(Double.POSITIVE_INFINITY, 50.0));
-    assertThrows(IllegalArgumentException.class, () -> Verdict.of(1.0, Double.NaN));
-    assertThrows(IllegalArgumentException.class, () -> Verdict.of(-1.0, 0.5));
+  void onlyARigorousBoundAboveTheClaimViolatesIt() {
+    assertEquals(Verdict.NO_CLAIM, Verdict.decide(null, 3.0, 5.0));
+    assertEquals(Verdict.VIOLATED, Verdict.decide(1.0, 1.2, null));
+    assertEquals(Verdict.VIOLATED, Verdict.decide(1.0, 1.2, 0.5));
+    assertEquals(Verdict.SUSPECT, Verdict.decide(1.0, 0.9, 1.2));
+    assertEquals(Verdict.SUSPECT, Verdict.decide(1.0, null, 1.2));
+    assertEquals(Verdict.CONSISTENT, Verdict.decide(1.0, 1.0, 1.0));
+    assertEquals(Verdict.CONSISTENT, Verdict.decide(8.0, 0.0, null));
+    assertEquals(Verdict.CONSISTENT, Verdict.decide(8.0, null, null));
+    assertEquals(Verdict.CONSISTENT, Verdict.decide(Double.POSITIVE_INFINITY, 50.0, 60.0));
+  }
+
+  @Test
+  void rejectsBoundsThatAreNotBounds() {
+    assertThrows(IllegalArgumentException.class, () -> Verdict.decide(1.0, Double.NaN, null));
+    assertThrows(IllegalArgumentException.class, () -> Verdict.decide(1.0, null, -0.1));
+    assertThrows(IllegalArgumentException.class, () -> Verdict.decide(-1.0, 0.5, null));
   }
 }

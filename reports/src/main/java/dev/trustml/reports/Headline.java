@@ -59,6 +59,15 @@ public record Headline(Tone tone, String title, String sentence) {
                                   + claimed(m.theoretical())
                                   + ": the DP claim is false or its accounting is wrong.")
                       .orElse("An attack's lower bound on epsilon exceeds the claimed epsilon.")));
+      case SUSPECT ->
+          new Headline(
+              Tone.BAD,
+              "SUSPECT",
+              orElse(
+                  reason,
+                  "An estimated lower bound on epsilon exceeds the claimed epsilon "
+                      + claimed(m.theoretical())
+                      + ", but the audit's design cannot make it rigorous; investigate."));
       case CONSISTENT ->
           new Headline(
               Tone.GOOD,

@@ -82,12 +82,13 @@ public final class Fixtures {
             null,
             null);
     List<AttackResult> attacks = List.of(lira, loss);
-    Verdict verdict = Verdict.of(claim == null ? null : claim.epsilon(), 1.31);
+    Verdict verdict = Verdict.decide(claim == null ? null : claim.epsilon(), 1.31, null);
     String reason =
         switch (verdict) {
           case VIOLATED ->
               "lira-online shows epsilon >= 1.31 with 95% confidence, above the"
                   + " claimed epsilon 1 (delta 1e-05).";
+          case SUSPECT -> "An estimate exceeds the claimed epsilon.";
           case CONSISTENT -> "No attack's 95% lower bound on epsilon exceeds the claimed epsilon.";
           case NO_CLAIM -> "The model claims no differential privacy; leakage is reported only.";
         };

@@ -218,7 +218,8 @@ public final class BuildSampleModels {
             "../" + t.membersFile(),
             "../" + t.nonMembersFile(),
             t.vocabularySize(),
-            0.0);
+            0.0,
+            t.design());
     ModelCards.write(bundle, card.withTraining(shared, card.metrics()));
   }
 

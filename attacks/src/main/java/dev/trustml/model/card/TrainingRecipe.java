@@ -1,5 +1,7 @@
 package dev.trustml.model.card;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * How trustml trained a model: enough to train reference (shadow) models the same way and to
  * reproduce the model bit for bit.
@@ -19,6 +21,8 @@ package dev.trustml.model.card;
  * @param nonMembersFile CSV of the held-out rows, relative to the bundle
  * @param vocabularySize tokens kept in the vocabulary (incl. padding and unknown)
  * @param trainSeconds wall time of training
+ * @param design how rows were assigned to members and non-members (null on cards written before
+ *     trustml recorded it: treated as unknown)
  */
 public record TrainingRecipe(
     String optimizer,
@@ -35,4 +39,5 @@ public record TrainingRecipe(
     String membersFile,
     String nonMembersFile,
     int vocabularySize,
-    double trainSeconds) {}
+    double trainSeconds,
+    @JsonInclude(JsonInclude.Include.NON_NULL) MembershipDesign design) {}

@@ -213,7 +213,7 @@ class GateCheckTest {
         "tpz@0.01>0.1   | unknown metric 'tpz@0.01' (did you mean 'tpr@FPR'?)",
         "epsilon_lb>auc | must be a number or a whole-model number such as epsilon",
         "verdict>violated | 'verdict' is compared with == or !=, not '>'",
-        "verdict==broken  | 'broken' is not a verdict; use consistent, violated or no-claim",
+        "verdict==broken  | 'broken' is not a verdict; use consistent, suspect, violated or no-claim",
       })
   void typosAreOneLineUsageErrors(String check, String fragment) {
     UsageException e = assertThrows(UsageException.class, () -> GateCheck.parse(check));
