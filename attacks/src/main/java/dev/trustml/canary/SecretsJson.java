@@ -19,13 +19,21 @@ import java.util.List;
 /**
  * Reads and writes the planted-secrets file:
  *
- * <pre>{"canaries":[{"template":"my pin code is {digit} {digit} {digit} {digit}",
- *   "label":"greeting","repetitions":10,"secret":"4 8 2 1"}]}</pre>
+ * <pre>{"canaries":[{"id":"pin-x10","template":"my pin code is {digit} {digit} {digit} {digit}",
+ *   "label":"greeting","repetitions":10,"secret":"4 8 2 1","secret_drawn":"uniform"}]}</pre>
  *
- * Relative {@code {word:FILE}} paths in templates are resolved against the directory of the JSON
+ * Optional fields: {@code id}; {@code secret_drawn: "uniform"} when trustml drew the secret
+ * uniformly (a hand-written secret lacks it, and a rank test on it is only an estimate); {@code
+ * included} (true or false) on the canaries of a one-run audit set, each put into the data by an
+ * independent coin flip.
+ *
+ * <p>Relative {@code {word:FILE}} paths in templates are resolved against the directory of the JSON
  * file, so keep word lists next to it. Unknown fields are ignored.
  */
 public final class SecretsJson {
+  /** The value of {@code secret_drawn} for a secret trustml drew uniformly at random. */
+  static final String UNIFORM = "uniform";
+
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -37,10 +45,19 @@ public final class SecretsJson {
     ArrayNode list = root.putArray("canaries");
     for (PlantedCanary c : canaries) {
       ObjectNode node = list.addObject();
+      if (c.id() != null) {
+        node.put("id", c.id());
+      }
       node.put("template", c.template().source());
       node.put("label", c.label());
       node.put("repetitions", c.repetitions());
       node.put("secret", c.secretText());
+      if (c.uniformSecret()) {
+        node.put("secret_drawn", UNIFORM);
+      }
+      if (c.included() != null) {
+        node.put("included", c.included());
+      }
     }
     try {
       AtomicFiles.write(
@@ -113,10 +130,20 @@ public final class SecretsJson {
           where + ": \"repetitions\" must be a positive integer, got " + describe(reps));
     }
     String secretText = text(node, "secret", where);
+    String id = node.hasNonNull("id") ? text(node, "id", where) : null;
+    JsonNode includedNode = node.get("included");
+    if (includedNode != null && !includedNode.isBoolean() && !includedNode.isNull()) {
+      throw new BadInputException(
+          where + ": \"included\" must be true or false, got " + describe(includedNode));
+    }
+    Boolean included =
+        includedNode == null || includedNode.isNull() ? null : includedNode.booleanValue();
+    JsonNode drawn = node.get("secret_drawn");
+    boolean uniform = drawn != null && drawn.isTextual() && UNIFORM.equals(drawn.textValue());
     try {
       CanaryTemplate template = CanaryTemplate.parse(templateText, baseDir);
       Secret secret = template.parseSecret(secretText);
-      return new PlantedCanary(template, label, reps.intValue(), secret);
+      return new PlantedCanary(id, template, label, reps.intValue(), secret, included, uniform);
     } catch (BadInputException e) {
       throw new BadInputException(where + ": " + e.getMessage(), e);
     }

@@ -47,6 +47,38 @@ class SecretsJsonTest {
   }
 
   @Test
+  void auditSetFieldsRoundTripAndHandWrittenSecretsAreNotUniform() throws Exception {
+    CanaryTemplate pin = CanaryTemplate.parse(CanaryTemplateTest.PIN);
+    List<PlantedCanary> canaries =
+        List.of(
+            new PlantedCanary("a-1", pin, "greeting", 1, pin.parseSecret("1 2 3 4"), true, true),
+            new PlantedCanary("a-2", pin, "greeting", 1, pin.parseSecret("5 6 7 8"), false, true));
+    Path file = dir.resolve("audit-set.json");
+    SecretsJson.write(file, canaries);
+    List<PlantedCanary> back = SecretsJson.read(file);
+    assertEquals(canaries, back);
+    assertEquals(false, back.get(1).inData());
+
+    Path hand =
+        Files.writeString(
+            dir.resolve("hand.json"),
+            "{\"canaries\":[{\"template\":\"pin {digit}\",\"label\":\"a\","
+                + "\"repetitions\":1,\"secret\":\"7\"}]}");
+    PlantedCanary c = SecretsJson.read(hand).get(0);
+    assertEquals(false, c.uniformSecret(), "no secret_drawn: the secret may be hand-picked");
+    assertEquals(null, c.included());
+    assertEquals(true, c.inData());
+
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.json"),
+            "{\"canaries\":[{\"template\":\"pin {digit}\",\"label\":\"a\","
+                + "\"repetitions\":1,\"secret\":\"7\",\"included\":\"yes\"}]}");
+    BadInputException e = assertThrows(BadInputException.class, () -> SecretsJson.read(bad));
+    assertTrue(e.getMessage().contains("\"included\" must be true or false"), e.getMessage());
+  }
+
+  @Test
   void wordFilesResolveAgainstTheJsonDirectory() throws Exception {
     Path sub = Files.createDirectories(dir.resolve("audit"));
     Files.writeString(sub.resolve("w.txt"), "red\ngreen\n");
