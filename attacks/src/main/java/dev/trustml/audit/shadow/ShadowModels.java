@@ -47,8 +47,12 @@ import java.util.concurrent.Future;
  * deterministic, so the thread count never changes the numbers.
  */
 public final class ShadowModels {
-  /** The outputs of the reference models on the audit rows, and which rows each trained on. */
-  public record Trained(List<ModelOutputs> outputs, boolean[][] in) {}
+  /**
+   * The outputs of the reference models on the audit rows, and which rows each trained on; and
+   * their outputs on the population rows (which none trained on), empty without population rows.
+   */
+  public record Trained(
+      List<ModelOutputs> outputs, boolean[][] in, List<ModelOutputs> populationOutputs) {}
 
   private ShadowModels() {}
 
@@ -61,6 +65,25 @@ public final class ShadowModels {
    */
   public static Trained train(
       LoadedModel target, long[][] tokens, int[] labels, ShadowPlan plan, Progress progress)
+      throws TrustmlException {
+    return train(target, tokens, labels, null, null, plan, progress);
+  }
+
+  /**
+   * As {@link #train(LoadedModel, long[][], int[], ShadowPlan, Progress)}, also scoring population
+   * rows (never trained on) with every model.
+   *
+   * @param populationTokens population rows tokenised with the target's tokenizer, or null
+   * @param populationLabels their label indices, or null
+   */
+  public static Trained train(
+      LoadedModel target,
+      long[][] tokens,
+      int[] labels,
+      long[][] populationTokens,
+      int[] populationLabels,
+      ShadowPlan plan,
+      Progress progress)
       throws TrustmlException {
     ModelCard card = target.card();
     TrainingRecipe recipe = card.training();
@@ -86,6 +109,7 @@ public final class ShadowModels {
     String dataKey = dataKey(tokens, labels);
     progress.start("reference models", plan.count());
     List<ModelOutputs> outputs = new ArrayList<>();
+    List<ModelOutputs> populationOutputs = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, plan.threads()));
     try {
       List<Future<Path>> bundles = new ArrayList<>();
@@ -106,6 +130,14 @@ public final class ShadowModels {
           float[] logits = BatchLogits.of(shadow, tokens);
           outputs.add(
               ModelOutputs.of("reference model " + m, card.labels().size(), labels, logits));
+          if (populationTokens != null) {
+            populationOutputs.add(
+                ModelOutputs.of(
+                    "reference model " + m + " (population)",
+                    card.labels().size(),
+                    populationLabels,
+                    BatchLogits.of(shadow, populationTokens)));
+          }
         }
       }
     } catch (ExecutionException e) {
@@ -121,7 +153,7 @@ public final class ShadowModels {
       pool.shutdownNow();
       progress.done();
     }
-    return new Trained(outputs, in);
+    return new Trained(outputs, in, populationOutputs);
   }
 
   /** For each row, exactly count/2 models (chosen at random, seeded) train on it. */

@@ -162,11 +162,12 @@ class HtmlRendererTest {
     assertTrue(html.contains("no DP claim"));
     MembershipResult none =
         new MembershipResult(
-            1,
+            MembershipResult.SCHEMA_VERSION,
             "membership",
             plain.model(),
             null,
             plain.verdict(),
+            null,
             null,
             0,
             0,
