@@ -113,7 +113,9 @@ public record AuditDesign(Source source, MembershipDesign recorded) {
   }
 
   private String probability() {
-    return String.format(Locale.ROOT, "%.4g", recorded.inclusionProbability());
+    return java.math.BigDecimal.valueOf(recorded.inclusionProbability())
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static boolean same(Path cardFile, Path audited, String auditedSha)

@@ -7,7 +7,7 @@ import dev.trustml.results.OneRunBound;
 import dev.trustml.stats.EpsilonLowerBoundResult;
 import dev.trustml.stats.OneRunAudit;
 import dev.trustml.stats.OneRunAuditResult;
-import dev.trustml.stats.OneRunGridAudit;
+import dev.trustml.stats.OneRunSplitAudit;
 import java.util.Arrays;
 
 /**
@@ -83,7 +83,7 @@ final class EpsilonBounds {
 
   /** The one-run bound at {@code confidence}, or null when none is computed. */
   EpsilonLowerBound oneRun(double[] scores, double confidence, double familyConfidence) {
-    if (!computesOneRun() || eligible.length == 0) {
+    if (!computesOneRun() || eligible.length < 2) {
       return null;
     }
     double[] s = new double[eligible.length];
@@ -94,12 +94,14 @@ final class EpsilonBounds {
     }
     BoundRigor rigor = design.supportsRigorousBound() ? BoundRigor.RIGOROUS : BoundRigor.ESTIMATE;
     OneRunAuditResult r;
-    int gridPoints;
+    int selectionRows;
+    int totals;
     String method;
     if (option.mode() == OneRunOption.Mode.FIXED) {
       int k = option.guessesPerSide();
       r = OneRunAudit.audit(s, in, k, k, delta, confidence, seed);
-      gridPoints = 1;
+      selectionRows = 0;
+      totals = 1;
       method =
           "one-run (Steinke, Nasr & Jagielski 2023): the "
               + k
@@ -107,14 +109,16 @@ final class EpsilonBounds {
               + k
               + " lowest non-members, counts fixed in advance";
     } else {
-      OneRunGridAudit.Result g = OneRunGridAudit.audit(s, in, delta, confidence, seed);
-      r = g.best();
-      gridPoints = g.gridPoints();
+      OneRunSplitAudit.Result split = OneRunSplitAudit.audit(s, in, delta, confidence, seed);
+      r = split.bound();
+      selectionRows = split.selectionRows();
+      totals = OneRunSplitAudit.TOTALS.length;
       method =
-          "one-run (Steinke, Nasr & Jagielski 2023): the k+ highest scores guessed members and the"
-              + " k- lowest non-members; the largest bound over "
-              + gridPoints
-              + " (k+, k-) pairs fixed in advance, Bonferroni over them";
+          "one-run (Steinke, Nasr & Jagielski 2023): a seeded random half of the rows chose how"
+              + " many of the other half's highest scores to guess members and lowest to guess"
+              + " non-members (the number of guesses from "
+              + totals
+              + " shares fixed in advance, Bonferroni over them); the bound is on the other half";
     }
     if (rigor == BoundRigor.ESTIMATE) {
       method += "; an estimate here: " + design.whyEstimate();
@@ -131,8 +135,9 @@ final class EpsilonBounds {
             r.negativeGuesses(),
             r.correctGuesses(),
             r.canaries(),
+            selectionRows,
             excludedRows(),
-            gridPoints));
+            totals));
   }
 
   /** Indices of the rows whose key occurs exactly once. */

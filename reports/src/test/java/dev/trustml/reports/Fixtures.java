@@ -54,9 +54,9 @@ public final class Fixtures {
                 BoundRigor.RIGOROUS,
                 0.95,
                 1e-5,
-                "one-run, guess counts from a fixed grid",
-                2000,
-                new OneRunBound(400, 0, 344, 2000, 0, 24)),
+                "one-run, guesses chosen on the other half",
+                1000,
+                new OneRunBound(400, 0, 336, 1000, 1000, 0, 4)),
             new EpsilonLowerBound(
                 1.52, BoundRigor.ESTIMATE, 0.95, 1e-5, "split-half clopper-pearson", 1000),
             new AttackResult.Intervals(
@@ -86,9 +86,9 @@ public final class Fixtures {
                 BoundRigor.RIGOROUS,
                 0.95,
                 1e-5,
-                "one-run, guess counts from a fixed grid",
-                2000,
-                new OneRunBound(20, 20, 21, 2000, 0, 24)),
+                "one-run, guesses chosen on the other half",
+                1000,
+                new OneRunBound(20, 20, 21, 1000, 1000, 0, 4)),
             new EpsilonLowerBound(
                 0.2, BoundRigor.ESTIMATE, 0.95, 1e-5, "split-half clopper-pearson", 1000),
             new AttackResult.Intervals(

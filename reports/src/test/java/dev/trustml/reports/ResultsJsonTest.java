@@ -97,7 +97,7 @@ class ResultsJsonTest {
     assertTrue(keys(attack.get("epsilon_lower_bound")).containsAll(List.of("value", "confidence")));
     assertEquals(1.31, attack.at("/epsilon_lower_bound/value").doubleValue());
     assertEquals("rigorous", attack.at("/epsilon_lower_bound/rigor").asText());
-    assertEquals(24, attack.at("/epsilon_lower_bound/one_run/grid_points").intValue());
+    assertEquals(4, attack.at("/epsilon_lower_bound/one_run/guess_totals").intValue());
     assertEquals("estimate", attack.at("/epsilon_estimate/rigor").asText());
     assertEquals("one-run bound, lira-online", t.at("/verdict_basis/figure").asText());
     assertEquals("rigorous", t.at("/verdict_basis/rigor").asText());
