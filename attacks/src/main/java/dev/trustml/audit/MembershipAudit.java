@@ -62,9 +62,19 @@ public final class MembershipAudit {
     int k = labelNames.size();
     boolean keepTexts = request.hasReferenceModels();
 
+    // Named attacks are checked before any scoring; coverage is computed only when an attack may
+    // read it (tokenising every text twice costs time on big audits).
+    AttackRegistry registry = AttackRegistry.builtIn(request.rmia());
+    List<Attack> named = registry.byNames(request.attacks());
+    boolean wantsCoverage =
+        named.isEmpty()
+            || named.stream()
+                .anyMatch(a -> a.info().requirements().contains(Requirement.NEEDS_VOCABULARY));
+
     // 1. Target outputs on every row, streamed from both files, and the vocabulary's coverage.
     ScoredRows rows = new ScoredRows(k, keepTexts);
-    VocabularyCoverage.Builder coverage = VocabularyCoverage.builder(target.tokenizer());
+    VocabularyCoverage.Builder coverage =
+        wantsCoverage ? VocabularyCoverage.builder(target.tokenizer()) : null;
     Scorer scorer = new Scorer(target);
     long memberRows =
         scorer
@@ -146,11 +156,7 @@ public final class MembershipAudit {
             coverage == null ? null : coverage.build());
 
     // 3. Attacks.
-    AttackRegistry registry = AttackRegistry.builtIn(request.rmia());
-    List<Attack> attacks =
-        request.attacks().isEmpty()
-            ? registry.defaultsFor(input)
-            : registry.byNames(request.attacks());
+    List<Attack> attacks = named.isEmpty() ? registry.defaultsFor(input) : named;
     for (Attack a : attacks) {
       Requirement.check(a.info(), input);
     }

@@ -26,6 +26,11 @@ record MembershipVerdict(Verdict verdict, VerdictBasis basis, String reason) {
     String name() {
       return kind + ", " + attack;
     }
+
+    /** {@code the vocab attack's one-run bound}. */
+    String phrase() {
+      return "the " + attack + " attack's " + kind;
+    }
   }
 
   static MembershipVerdict decide(
@@ -98,11 +103,11 @@ record MembershipVerdict(Verdict verdict, VerdictBasis basis, String reason) {
           case SUSPECT ->
               String.format(
                   Locale.ROOT,
-                  "SUSPECT: the %s shows epsilon ~ %.3f, above the claimed epsilon = %.4g (delta ="
+                  "SUSPECT: %s shows epsilon ~ %.3f, above the claimed epsilon = %.4g (delta ="
                       + " %.3g), but it is an estimate, not a proof: %s. Design: %s. Investigate;"
                       + " a rigorous bound needs a model trained with Bernoulli(1/2) membership"
                       + " recorded on its card, audited on the card's own files.",
-                  estimate.name(),
+                  estimate.phrase(),
                   estimate.bound().value(),
                   claim.epsilon(),
                   claim.delta(),
@@ -111,10 +116,10 @@ record MembershipVerdict(Verdict verdict, VerdictBasis basis, String reason) {
           case VIOLATED ->
               String.format(
                   Locale.ROOT,
-                  "VIOLATED: the %s shows epsilon >= %.3f with %s, above the claimed epsilon ="
+                  "VIOLATED: %s shows epsilon >= %.3f with %s, above the claimed epsilon ="
                       + " %.4g (delta = %.3g); it is rigorous under the design (%s). The DP claim"
                       + " is false or its accounting is wrong.",
-                  rigorous.name(),
+                  rigorous.phrase(),
                   rigorous.bound().value(),
                   family,
                   claim.epsilon(),
