@@ -8,10 +8,16 @@ package dev.trustml.samples.bert;
 public final class BertReference {
   private final BertConfig config;
   private final BertNetwork network;
+  private final int[] parameterSizes;
 
   public BertReference(BertWeights weights) {
     this.config = weights.config();
-    this.network = new BertNetwork(config, weights.toDoubles());
+    double[][] p = weights.toDoubles();
+    this.network = new BertNetwork(config, p);
+    this.parameterSizes = new int[p.length];
+    for (int i = 0; i < p.length; i++) {
+      parameterSizes[i] = p[i].length;
+    }
   }
 
   /**
@@ -49,6 +55,29 @@ public final class BertReference {
       m[i] = mask[i];
     }
     return network.forward(e, m, null, null).logits.clone();
+  }
+
+  /**
+   * The gradient of {@code dLogits . logitsFromEmbeddings(embeddings, mask)} with respect to the
+   * embeddings, {@code [length, hidden]} row-major: what a white-box attack gets from {@code
+   * forward_emb} by backpropagation.
+   */
+  public double[] embeddingGradient(float[] embeddings, float[] mask, double[] dLogits) {
+    double[] e = new double[embeddings.length];
+    for (int i = 0; i < e.length; i++) {
+      e[i] = embeddings[i];
+    }
+    double[] m = new double[mask.length];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = mask[i];
+    }
+    double[][] grads = new double[parameterSizes.length][];
+    for (int i = 0; i < grads.length; i++) {
+      grads[i] = new double[parameterSizes[i]];
+    }
+    double[] dEmb = new double[e.length];
+    network.backward(network.forward(e, m, null, null), dLogits, grads, dEmb);
+    return dEmb;
   }
 
   public BertConfig config() {

@@ -13,12 +13,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,6 +227,56 @@ class BertEnginesTest {
       float[] rowMask = Arrays.copyOfRange(mask, 0, len);
       double[] direct = ref.logitsFromEmbeddings(row, rowMask);
       assertEquals(expected[0][0], direct[0], 1e-9);
+    }
+  }
+
+  @Test
+  void embeddingMethodGradientMatchesReference(@TempDir Path dir) throws Exception {
+    // What white-box attacks (ModIvA) need: d(dLogits . logits) / d emb through forward_emb, with
+    // the model loaded trainable, equals the plain-Java backward pass.
+    BertWeights w = BertNetworkTest.randomWeights(TWO_BLOCKS, 23);
+    BertFixture.writeTorchScript(
+        dir.resolve("model.pt"), w, new BertSignature(false, BertSignature.Output.TENSOR, true));
+    int h = TWO_BLOCKS.hidden();
+    int len = 7;
+    SplittableRandom r = new SplittableRandom(4);
+    float[] emb = new float[len * h];
+    for (int i = 0; i < emb.length; i++) {
+      emb[i] = (float) r.nextGaussian();
+    }
+    float[] mask = {1, 1, 1, 1, 1, 0.5f, 0};
+    float[] dLogits = {0.5f, -1, 0.25f};
+    double[] want = new BertReference(w).embeddingGradient(emb, mask, new double[] {0.5, -1, 0.25});
+    try (Model model = Model.newInstance("bert", "PyTorch")) {
+      model.load(dir, "model", Map.of("trainParam", "true"));
+      NDManager m = model.getNDManager();
+      try (NDManager scope = m.newSubManager()) {
+        NDArray e = scope.create(emb, new Shape(1, len, h));
+        e.setRequiresGradient(true);
+        NDArray method = scope.create(0f);
+        method.setName("module_method:" + BertScript.EMBEDDING_METHOD);
+        try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
+          NDArray logits =
+              model
+                  .getBlock()
+                  .forward(
+                      new ParameterStore(scope, false),
+                      new NDList(e, scope.create(mask, new Shape(1, len)), method),
+                      true)
+                  .singletonOrThrow();
+          collector.backward(logits.mul(scope.create(dLogits, new Shape(1, 3))).sum());
+          float[] got = e.getGradient().toFloatArray();
+          double max = 0;
+          for (int i = 0; i < got.length; i++) {
+            assertEquals(want[i], got[i], 1e-4, "d emb[" + i + "]");
+            max = Math.max(max, Math.abs(want[i] - got[i]));
+          }
+          System.out.printf("libtorch forward_emb gradient: max |diff| = %.2e%n", max);
+          for (int i = 6 * h; i < got.length; i++) {
+            assertEquals(0, got[i], 1e-6, "the masked position has no gradient");
+          }
+        }
+      }
     }
   }
 
