@@ -52,14 +52,6 @@ public record BertConfig(
     }
   }
 
-  /**
-   * The fixture's size: hidden 32, 2 heads, 2 layers, feed-forward 128, 64 positions, 2 token
-   * types, over {@code vocabSize} tokens and {@code numLabels} classes.
-   */
-  public static BertConfig fixture(int vocabSize, int numLabels) {
-    return new BertConfig(vocabSize, 32, 2, 2, 128, 64, 2, numLabels);
-  }
-
   /** The width of one attention head. */
   public int headDim() {
     return hidden / heads;
