@@ -14,12 +14,15 @@ import dev.trustml.error.TrustmlException;
 import dev.trustml.io.AtomicFiles;
 import dev.trustml.io.Hashing;
 import dev.trustml.model.card.MembershipDesign;
+import dev.trustml.model.tokenize.VocabTokenizer;
 import dev.trustml.privacy.DpSgdParameters;
 import dev.trustml.privacy.NoiseCalibrator;
 import dev.trustml.privacy.RdpAccountant;
 import dev.trustml.train.AuditKit;
 import dev.trustml.train.EpsilonFunction;
+import dev.trustml.train.Evaluation;
 import dev.trustml.train.OptimizerKind;
+import dev.trustml.train.TokenizedExample;
 import dev.trustml.train.TrainJob;
 import dev.trustml.train.TrainJobResult;
 import dev.trustml.train.TrainJobSpec;
@@ -32,10 +35,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -93,9 +98,15 @@ public final class BuildSampleModels {
 
   /**
    * Vocabulary entries: [PAD], [UNK], the digits the canaries need, then the first word-initial
-   * tokens of the public BERT-base-uncased vocabulary in file order (roughly frequency order).
+   * tokens of the public BERT-base-uncased vocabulary in file order (roughly frequency order, in
+   * general text: sentiment words such as "delicious" or "disappointed" come late, and contractions
+   * such as "don't" are not BERT words at all). Measured held-out accuracy on the datasets' own
+   * rows (the pin-sentence background rows left out), nodp / eps8 / eps1: sentiment V=5000 0.636
+   * (SGD) / 0.683 / 0.614, V=6000 0.734 (Adam) / 0.711 / 0.599, V=8000 0.745 / 0.701 / 0.602,
+   * V=12000 0.683 (SGD) / 0.706 / 0.616; spam V=8000 0.951 / 0.910 / 0.847. 8000 words cover 87% of
+   * the sentiment tokens; the embedding is 8000 x 32 floats (1 MB per bundle).
    */
-  static final int VOCABULARY = 6000;
+  static final int VOCABULARY = 8000;
 
   /** The public word list, relative to the sample-models folder. */
   static final String PUBLIC_VOCABULARY = "data/bert-base-uncased/vocab.txt";
@@ -110,7 +121,9 @@ public final class BuildSampleModels {
 
   static final List<SampleRecipe> RECIPES =
       List.of(
-          new SampleRecipe("nodp", null, OptimizerKind.SGD, 0.5, 32, 30),
+          // Adam, not SGD: with a public vocabulary [UNK] occurs in most rows, and plain SGD at a
+          // high rate blows its embedding up (train accuracy 0.59-0.84 against Adam's 0.99).
+          new SampleRecipe("nodp", null, OptimizerKind.ADAM, 0.01, 32, 20),
           new SampleRecipe("eps8", 8.0, OptimizerKind.ADAM, 0.01, 128, 40),
           new SampleRecipe("eps1", 1.0, OptimizerKind.ADAM, 0.02, 256, 40));
 
@@ -158,12 +171,14 @@ public final class BuildSampleModels {
               true));
     }
     List<dev.trustml.canary.LabeledText> data = new ArrayList<>(planted.rows());
+    Set<String> decoys = new HashSet<>();
     SplittableRandom decoyRandom = new SplittableRandom(SEED + 1);
     for (PlantedCanary c : canaries) {
       for (int i = 0; i < DECOYS; i++) {
         Secret s = c.template().randomSecret(decoyRandom);
-        data.add(
-            new dev.trustml.canary.LabeledText(c.template().render(s), oppositeOf(d, c.label())));
+        String text = c.template().render(s);
+        decoys.add(text);
+        data.add(new dev.trustml.canary.LabeledText(text, oppositeOf(d, c.label())));
       }
     }
     Path csv = dataDir.resolve(d.name() + "-with-canaries.csv");
@@ -206,10 +221,11 @@ public final class BuildSampleModels {
           StandardCopyOption.REPLACE_EXISTING);
       System.out.printf(
           Locale.ROOT,
-          "%s/%s: held-out accuracy %.4f, train %.4f%s%n",
+          "%s/%s: held-out accuracy %.4f (%.4f on the dataset's own rows), train %.4f%s%n",
           d.name(),
           recipe.variant(),
           result.kit().metrics().heldoutAccuracy(),
+          ownRowsAccuracy(result, dir.resolve(TrainJob.NON_MEMBERS_FILE), decoys, d.maxLength()),
           result.kit().metrics().trainAccuracy(),
           result.card().privacy() == null
               ? ""
@@ -219,6 +235,25 @@ public final class BuildSampleModels {
                   result.card().privacy().epsilon(),
                   result.card().privacy().noiseMultiplier()));
     }
+  }
+
+  /** Held-out accuracy without the pin-sentence background rows (the dataset's own rows only). */
+  private static double ownRowsAccuracy(
+      TrainJobResult r, Path nonMembers, Set<String> decoys, int maxLength)
+      throws TrustmlException {
+    VocabTokenizer tokenizer = new VocabTokenizer(r.vocabulary(), true);
+    List<String> labels = r.card().labels();
+    List<TokenizedExample> examples = new ArrayList<>();
+    try (LabeledCsvReader reader = LabeledCsvReader.open(nonMembers, CsvColumns.DEFAULT)) {
+      for (LabeledText t; (t = reader.next()) != null; ) {
+        if (!decoys.contains(t.text())) {
+          examples.add(
+              new TokenizedExample(
+                  tokenizer.encode(t.text(), maxLength), labels.indexOf(t.label())));
+        }
+      }
+    }
+    return Evaluation.accuracy(r.weights(), examples);
   }
 
   /** Every canary digit must be a token, or the canaries could not be told apart. */
