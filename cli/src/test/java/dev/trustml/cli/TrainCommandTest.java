@@ -214,6 +214,54 @@ class TrainCommandTest {
     assertArrayEquals(models.get(0), models.get(1));
   }
 
+  /**
+   * A CSV full of duplicated rows (each text 3 times, in both stratified and Bernoulli designs):
+   * identical rows land on the same side, so the membership audit on the fresh bundle runs.
+   */
+  @Test
+  void duplicatedRowsNeverBreakTheMembershipAudit() throws Exception {
+    List<String> lines = Files.readAllLines(SampleModels.root().resolve("sentiment/members.csv"));
+    List<String> csv = new ArrayList<>(List.of(lines.get(0)));
+    for (int copy = 0; copy < 3; copy++) {
+      csv.addAll(lines.subList(1, 401));
+    }
+    Path data = tmp.resolve("dups.csv");
+    Files.write(data, csv);
+    for (String split : new String[] {"bernoulli", "stratified"}) {
+      Path bundle = tmp.resolve(split);
+      Cli.Result train =
+          Cli.run(
+              "train",
+              "--data",
+              data.toString(),
+              "--out",
+              bundle.toString(),
+              "--split",
+              split,
+              "--epochs",
+              "2");
+      assertEquals(0, train.exit(), train.err());
+      Cli.Result audit =
+          Cli.run(
+              "audit",
+              "membership",
+              "--quiet",
+              "--model",
+              bundle.toString(),
+              "--attack",
+              "loss",
+              "--bootstrap",
+              "20",
+              "--fpr",
+              "0.1,0.01");
+      assertEquals(0, audit.exit(), split + ": " + audit.err());
+      List<String> members = Files.readAllLines(tmp.resolve(split + ".audit/members.csv"));
+      List<String> nonMembers = Files.readAllLines(tmp.resolve(split + ".audit/nonmembers.csv"));
+      assertEquals(1200, members.size() + nonMembers.size() - 2, "every row on one side");
+      assertTrue(members.stream().skip(1).noneMatch(nonMembers::contains), split);
+    }
+  }
+
   /** A bundle written before the audit kit existed kept its split inside: inspect says so. */
   @Test
   void inspectWarnsWhenTheBundleHoldsAuditFiles() throws Exception {
