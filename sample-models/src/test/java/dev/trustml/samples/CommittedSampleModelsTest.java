@@ -41,18 +41,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * its secrets file matches the canaries on the card.
  */
 class CommittedSampleModelsTest {
-  static Path root() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("sample-models/sentiment"))) {
-        return p.resolve("sample-models");
-      }
-    }
-    throw new IllegalStateException("sample-models/ not found");
-  }
-
   /** The kit file {@link BuildSampleModels} writes for a variant, or null for older bundles. */
   static AuditKit kit(String dataset, String variant) throws Exception {
-    Path file = root().resolve(dataset).resolve("kit-" + variant + ".json");
+    Path file = SampleModelsDir.root().resolve(dataset).resolve("kit-" + variant + ".json");
     return Files.isRegularFile(file)
         ? Json.mapper().readValue(file.toFile(), AuditKit.class)
         : null;
@@ -65,7 +56,7 @@ class CommittedSampleModelsTest {
   })
   void sampleModelIsWhatItsCardSays(String dataset, String variant, Double target)
       throws Exception {
-    Path dir = root().resolve(dataset).resolve(variant);
+    Path dir = SampleModelsDir.root().resolve(dataset).resolve(variant);
     ModelBundle bundle = ModelBundle.open(dir);
     ModelCard card = bundle.card();
     AuditKit kit = kit(dataset, variant);
@@ -133,7 +124,7 @@ class CommittedSampleModelsTest {
   })
   void rebuiltSampleModelShipsNothingDerivedFromTheRows(String dataset, String variant)
       throws Exception {
-    Path dir = root().resolve(dataset).resolve(variant);
+    Path dir = SampleModelsDir.root().resolve(dataset).resolve(variant);
     ModelCard card = ModelBundle.open(dir).card();
     Assumptions.assumeTrue(
         card.training().design() != null,
