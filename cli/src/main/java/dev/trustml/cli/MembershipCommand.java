@@ -138,12 +138,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(
-      names = "--cache-dir",
-      paramLabel = "DIR",
-      description =
-          "Where trained reference models are cached (default: ~/.cache/trustml/shadows).")
-  Path cacheDir;
+  @Mixin ShadowCacheOption cacheDir;
 
   @Option(
       names = "--threads",
@@ -198,7 +193,7 @@ final class MembershipCommand implements Callable<Integer> {
             : new ShadowPlan(
                 shadowModels,
                 seed,
-                cacheDir != null ? cacheDir : Caches.shadowDir(),
+                cacheDir.resolve(),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
     MembershipAuditRequest request =
         new MembershipAuditRequest(
