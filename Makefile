@@ -46,8 +46,9 @@ fuzz:
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz: FAILED:$$failed"; exit 1; fi; echo "fuzz: no findings"
 
-# The scale test, kept out of `make test`: a 1,000,000-row membership audit through the CLI in a
-# JVM with -Xmx512m (prints its wall time and heap use). Several minutes with the build.
+# The tests kept out of `make test` (tagged "long"): a 1,000,000-row membership audit through the
+# CLI in a JVM with -Xmx512m (prints its wall time and heap use), and four audits started at once
+# on one reference-model cache. Several minutes with the build.
 test-long:
 	$(MVN) -pl cli -am test -Dgroups=long -Dtrustml.test.excludedGroups=
 

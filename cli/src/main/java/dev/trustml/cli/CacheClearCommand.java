@@ -3,7 +3,7 @@ package dev.trustml.cli;
 import dev.trustml.audit.shadow.CacheClearSummary;
 import dev.trustml.audit.shadow.CacheInventory;
 import dev.trustml.audit.shadow.ShadowCache;
-import dev.trustml.error.BadInputException;
+import dev.trustml.error.TrustmlException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,9 +46,9 @@ final class CacheClearCommand implements Callable<Integer> {
   Duration olderThan;
 
   @Override
-  public Integer call() throws BadInputException {
+  public Integer call() throws TrustmlException {
     PrintWriter out = spec.commandLine().getOut();
-    ShadowCache cache = new ShadowCache(cacheDir.existingOrAbsent());
+    ShadowCache cache = new ShadowCache(cacheDir.checked());
     CacheClearSummary s = CacheInventory.clear(cache, olderThan, Instant.now());
     out.println(
         "removed "
@@ -69,7 +69,7 @@ final class CacheClearCommand implements Callable<Integer> {
       out.println(
           "kept "
               + s.inUse().size()
-              + " in use by a running trustml: "
+              + " that a running trustml holds or may be writing: "
               + String.join(", ", s.inUse()));
     }
     if (!s.notOurs().isEmpty()) {

@@ -3,7 +3,7 @@ package dev.trustml.cli;
 import dev.trustml.audit.shadow.CacheInventory;
 import dev.trustml.audit.shadow.CacheItem;
 import dev.trustml.audit.shadow.ShadowCache;
-import dev.trustml.error.BadInputException;
+import dev.trustml.error.TrustmlException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +37,9 @@ final class CacheListCommand implements Callable<Integer> {
   @Mixin ShadowCacheOption cacheDir;
 
   @Override
-  public Integer call() throws BadInputException {
+  public Integer call() throws TrustmlException {
     PrintWriter out = spec.commandLine().getOut();
-    ShadowCache cache = new ShadowCache(cacheDir.existingOrAbsent());
+    ShadowCache cache = new ShadowCache(cacheDir.checked());
     Instant now = Instant.now();
     List<CacheItem> items = CacheInventory.list(cache, now);
     out.println("reference models: " + cache.dir());
@@ -47,11 +47,11 @@ final class CacheListCommand implements Callable<Integer> {
       out.println("  (empty)");
     } else {
       out.printf(
-          Locale.ROOT, "  %-24s %-13s %9s %10s  %s%n", "NAME", "STATUS", "SIZE", "USED", "WHAT");
+          Locale.ROOT, "  %-24s %-13s %9s %12s  %s%n", "NAME", "STATUS", "SIZE", "USED", "WHAT");
       for (CacheItem item : items) {
         out.printf(
             Locale.ROOT,
-            "  %-24s %-13s %9s %10s  %s%n",
+            "  %-24s %-13s %9s %12s  %s%n",
             shortName(item.name()),
             item.status().label(),
             CacheText.bytes(item.bytes()),

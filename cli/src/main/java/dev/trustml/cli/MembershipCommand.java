@@ -178,6 +178,7 @@ final class MembershipCommand implements Callable<Integer> {
               + shadowModels);
     }
     output.check(model);
+    Path shadowCache = shadowModels == 0 ? null : cacheDir.checked();
     EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, confidence, 0.0, seed);
     RmiaParameters rmia = RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0);
     ModelBundle bundle = ModelBundle.open(model);
@@ -193,7 +194,7 @@ final class MembershipCommand implements Callable<Integer> {
             : new ShadowPlan(
                 shadowModels,
                 seed,
-                cacheDir.resolve(),
+                shadowCache,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
     MembershipAuditRequest request =
         new MembershipAuditRequest(

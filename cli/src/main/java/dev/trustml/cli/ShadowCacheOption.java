@@ -1,6 +1,8 @@
 package dev.trustml.cli;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.error.TrustmlException;
+import dev.trustml.error.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -20,12 +22,21 @@ final class ShadowCacheOption {
     return dir != null ? dir : Caches.shadowDir();
   }
 
-  /** The directory to list or clear: absent is fine (an empty cache), a file is not. */
-  Path existingOrAbsent() throws BadInputException {
+  /**
+   * The directory, checked before any work: absent is fine (an empty cache, created when needed), a
+   * file is not.
+   */
+  Path checked() throws TrustmlException {
     Path d = resolve();
     if (Files.exists(d) && !Files.isDirectory(d)) {
+      if (given()) {
+        throw new UsageException(
+            "--cache-dir " + d + " is a file; pass a directory (created if missing)");
+      }
       throw new BadInputException(
-          d + ": is a file, not a cache directory; pass the directory given to --cache-dir");
+          d
+              + ": is a file, but trustml keeps its reference-model cache there; move it away or"
+              + " set TRUSTML_CACHE_DIR");
     }
     return d;
   }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param bytesFreed their total size plus that of deleted partial entries
  * @param partialsRemoved partial entries of crashed writers deleted
  * @param keptNewer entries kept because they were used more recently than the age limit
- * @param inUse names kept because a running process holds them (being built or replaced)
+ * @param inUse names kept because a running process holds them or may still be writing them
  * @param notOurs names kept because they are not trustml cache entries
  */
 public record CacheClearSummary(

@@ -65,7 +65,7 @@ public final class CacheInventory {
               : CacheItem.Status.IN_PROGRESS,
           bytes,
           changed,
-          "partial entry of an older trustml");
+          "partial entry of an older trustml (deleted after 24 h unchanged)");
     }
     if (!isOurEntry(child, name)) {
       return new CacheItem(name, CacheItem.Status.NOT_OURS, bytes, changed, "");

@@ -89,26 +89,32 @@ public final class ShadowModels {
     int n = tokens.length;
     boolean[][] in = assignHalf(plan.count(), n, plan.seed());
     String dataKey = dataKey(tokens, labels);
+    String[] keys = new String[plan.count()];
+    for (int m = 0; m < plan.count(); m++) {
+      keys[m] = key(card, config(card, seed(plan, m)), dataKey, in[m]);
+    }
     Path privateCache = null;
-    ExecutorService pool = null;
-    try {
-      if (plan.cacheDir() == null) {
+    if (plan.cacheDir() == null) {
+      try {
         privateCache = Files.createTempDirectory("trustml-shadows-");
+      } catch (IOException e) {
+        throw new TrustmlException(
+            ExitCode.INTERNAL, "cannot create a temporary reference-model cache: " + e, e);
       }
-      ShadowCache cache = new ShadowCache(plan.cacheDir() != null ? plan.cacheDir() : privateCache);
-      cache.removeStale();
-      String[] keys = new String[plan.count()];
-      int cached = 0;
-      for (int m = 0; m < plan.count(); m++) {
-        keys[m] = key(card, config(card, seed(plan, m)), dataKey, in[m]);
-        cached += cache.find(keys[m]) != null ? 1 : 0;
-      }
-      progress.start(
-          cached == 0
-              ? "reference models"
-              : "reference models (" + cached + " of " + plan.count() + " cached)",
-          plan.count());
-      pool = Executors.newFixedThreadPool(Math.max(1, plan.threads()));
+    }
+    ShadowCache cache = new ShadowCache(plan.cacheDir() != null ? plan.cacheDir() : privateCache);
+    cache.removeStale();
+    int cached = 0;
+    for (String key : keys) {
+      cached += cache.find(key) != null ? 1 : 0;
+    }
+    progress.start(
+        cached == 0
+            ? "reference models"
+            : "reference models (" + cached + " of " + plan.count() + " cached)",
+        plan.count());
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, plan.threads()));
+    try {
       List<Future<ModelOutputs>> futures = new ArrayList<>();
       for (int m = 0; m < plan.count(); m++) {
         final int index = m;
@@ -150,16 +156,11 @@ public final class ShadowModels {
       }
       throw new TrustmlException(
           ExitCode.INTERNAL, "training a reference model failed: " + e.getCause(), e.getCause());
-    } catch (IOException e) {
-      throw new TrustmlException(
-          ExitCode.INTERNAL, "cannot create a temporary reference-model cache: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TrustmlException(ExitCode.INTERNAL, "interrupted while training reference models");
     } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
+      pool.shutdownNow();
       if (privateCache != null) {
         ShadowCache.deleteTree(privateCache);
       }
