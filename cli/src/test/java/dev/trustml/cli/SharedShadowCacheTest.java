@@ -128,6 +128,17 @@ class SharedShadowCacheTest {
       logs.add(tmp.resolve("run-" + n + "-" + i + ".log"));
       processes.add(start(cacheRoot, jsons.get(i), logs.get(i)));
     }
+    // While they run: the per-entry locks make one process train each model while the others
+    // wait for it, so no key ever has two partial entries at once (a speed-up, not a correctness
+    // condition: without locks both would train and the first to publish would win).
+    Path shadows = cacheRoot.resolve("shadows");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (processes.stream().anyMatch(Process::isAlive) && System.nanoTime() < deadline) {
+      List<String> keys = partials(shadows).stream().map(name -> name.substring(9, 73)).toList();
+      assertEquals(
+          keys.size(), keys.stream().distinct().count(), "two writers train one entry: " + keys);
+      Thread.sleep(20);
+    }
     for (int i = 0; i < n; i++) {
       assertExitsZero(processes.get(i), logs.get(i));
     }

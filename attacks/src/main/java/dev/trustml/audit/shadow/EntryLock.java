@@ -49,13 +49,12 @@ final class EntryLock implements AutoCloseable {
 
   /** Tries to take the lock file {@code lockFile} (created if missing) without waiting. */
   static EntryLock tryAcquire(Path lockFile) {
-    Path path = lockFile.toAbsolutePath().normalize();
+    Path path = canonical(lockFile);
     if (!HELD_IN_THIS_JVM.add(path)) {
       return new EntryLock(State.BUSY, null, null, null);
     }
     FileChannel channel = null;
     try {
-      Files.createDirectories(path.getParent());
       channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
@@ -68,6 +67,19 @@ final class EntryLock implements AutoCloseable {
       // No lock support here (or the lock file cannot be created): go on unlocked.
       closeQuietly(channel);
       return new EntryLock(State.LOCAL_ONLY, path, null, null);
+    }
+  }
+
+  /**
+   * The lock file's path with its directory's symbolic links resolved (the directory is created),
+   * so that two spellings of one cache share one entry in {@link #HELD_IN_THIS_JVM}.
+   */
+  private static Path canonical(Path lockFile) {
+    Path abs = lockFile.toAbsolutePath().normalize();
+    try {
+      return Files.createDirectories(abs.getParent()).toRealPath().resolve(abs.getFileName());
+    } catch (IOException e) {
+      return abs; // Opening the file fails the same way below: no lock support here.
     }
   }
 
