@@ -16,7 +16,6 @@ import dev.trustml.privacy.DpSgdParameters;
 import dev.trustml.privacy.RdpAccountant;
 import dev.trustml.scoring.Scorer;
 import dev.trustml.scoring.ScoringSummary;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,15 +27,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and its secrets file matches the canaries on the card.
  */
 class CommittedSampleModelsTest {
-  static Path root() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("sample-models/sentiment"))) {
-        return p.resolve("sample-models");
-      }
-    }
-    throw new IllegalStateException("sample-models/ not found");
-  }
-
   @ParameterizedTest
   @CsvSource({
     "sentiment,nodp,", "sentiment,eps8,8", "sentiment,eps1,1",
@@ -44,7 +34,7 @@ class CommittedSampleModelsTest {
   })
   void sampleModelIsWhatItsCardSays(String dataset, String variant, Double target)
       throws Exception {
-    Path dir = root().resolve(dataset).resolve(variant);
+    Path dir = SampleModelsDir.root().resolve(dataset).resolve(variant);
     ModelBundle bundle = ModelBundle.open(dir);
     ModelCard card = bundle.card();
     try (LoadedModel m = LoadedModel.load(bundle, false)) {
