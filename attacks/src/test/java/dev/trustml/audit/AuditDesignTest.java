@@ -28,7 +28,7 @@ class AuditDesignTest {
             1,
             8,
             1,
-            0,
+            0L,
             "d.csv",
             null,
             "text",
@@ -37,7 +37,7 @@ class AuditDesignTest {
             "members.csv",
             "nonmembers.csv",
             3,
-            0,
+            null,
             design);
     ModelCard card =
         new ModelCard(

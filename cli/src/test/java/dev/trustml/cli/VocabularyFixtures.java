@@ -43,8 +43,9 @@ import org.apache.commons.csv.CSVPrinter;
  * Bundles for the vocabulary attack's end-to-end tests, built deterministically in test setup from
  * the sentiment pool ({@code sample-models/sentiment/{members,nonmembers}.csv} together, 2,982
  * rows): each distinct row (text and label) is a member by a seeded fair coin flip (Bernoulli(1/2),
- * recorded on the card), and the model is trained with DP-SGD at epsilon 1 by trustml's trainer.
- * Only the vocabulary differs:
+ * recorded on the card), and the model is trained with DP-SGD at epsilon 1 by trustml's trainer;
+ * the member and non-member files go to the audit kit beside the bundle ({@code DIR.audit}), as
+ * {@code trustml train} writes them. Only the vocabulary differs:
  *
  * <ul>
  *   <li>{@link #leaky}: every word of the members, built in the clear (the leak issue 10 found in
@@ -72,7 +73,8 @@ final class VocabularyFixtures {
     List<String> vocab =
         VocabularyBuilder.build(
             split.members().stream().map(LabeledText::text).toList(), true, Integer.MAX_VALUE, 1);
-    return write(dir, "sentiment-eps1-leaky-vocab", split, vocab);
+    return write(
+        dir, "sentiment-eps1-leaky-vocab", split, vocab, TrainingRecipe.VOCABULARY_FROM_MEMBERS);
   }
 
   /** The DP bundle whose vocabulary is public (BERT word-initial tokens). */
@@ -90,19 +92,38 @@ final class VocabularyFixtures {
         vocab.add(line);
       }
     }
-    return write(dir, "sentiment-eps1-public-vocab", bernoulliSplit(), vocab);
+    return write(
+        dir,
+        "sentiment-eps1-public-vocab",
+        bernoulliSplit(),
+        vocab,
+        TrainingRecipe.VOCABULARY_PUBLIC_WORD_LIST);
   }
 
-  /** A copy of the committed stratified fixture (the old {@code sentiment/eps1}) in {@code dir}. */
+  /**
+   * A copy of the committed stratified fixture (the old {@code sentiment/eps1}) as {@code dir}, its
+   * member and non-member files in the audit kit beside it ({@code DIR.audit}).
+   */
   static Path stratifiedEps1(Path dir) throws IOException {
     Path source = Path.of("src/test/resources/fixtures/sentiment-eps1-stratified");
-    Files.createDirectories(dir);
-    try (var files = Files.list(source)) {
+    copy(source, dir);
+    copy(source.resolveSibling("sentiment-eps1-stratified.audit"), kit(dir));
+    // The card names its kit by the committed directory's name.
+    Path card = dir.resolve("trustml-model.json");
+    Files.writeString(
+        card,
+        Files.readString(card)
+            .replace("../sentiment-eps1-stratified.audit/", "../" + kitName(dir) + "/"));
+    return dir;
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
       for (Path f : files.toList()) {
-        Files.copy(f, dir.resolve(f.getFileName()));
+        Files.copy(f, to.resolve(f.getFileName()));
       }
     }
-    return dir;
   }
 
   /** The sentiment pool split by a seeded fair coin per distinct row. */
@@ -131,7 +152,8 @@ final class VocabularyFixtures {
     return new Split(members, nonMembers);
   }
 
-  private static Path write(Path dir, String name, Split split, List<String> vocab)
+  private static Path write(
+      Path dir, String name, Split split, List<String> vocab, String vocabularySource)
       throws Exception {
     List<String> labels = List.of("negative", "positive");
     VocabTokenizer tokenizer = new VocabTokenizer(vocab, true);
@@ -190,24 +212,38 @@ final class VocabularyFixtures {
                 10,
                 256,
                 outcome.steps(),
-                SEED,
+                null,
                 "sentiment-pool.csv",
                 null,
                 "text",
                 "label",
                 0.5,
-                "members.csv",
-                "nonmembers.csv",
+                "../" + kitName(dir) + "/members.csv",
+                "../" + kitName(dir) + "/nonmembers.csv",
                 vocab.size(),
-                0.0,
-                new MembershipDesign(MembershipDesign.Kind.BERNOULLI, 0.5)),
+                null,
+                new MembershipDesign(MembershipDesign.Kind.BERNOULLI, 0.5),
+                vocabularySource),
             List.of(),
             null,
             null);
     BundleWriter.write(dir, outcome.weights(), vocab, card);
-    writeCsv(dir.resolve("members.csv"), split.members());
-    writeCsv(dir.resolve("nonmembers.csv"), split.nonMembers());
+    Path kit = Files.createDirectories(kit(dir));
+    writeCsv(kit.resolve("members.csv"), split.members());
+    writeCsv(kit.resolve("nonmembers.csv"), split.nonMembers());
     return dir;
+  }
+
+  /**
+   * The audit kit beside a bundle ({@code DIR.audit}, as {@code trustml train} writes it): the
+   * member and non-member files, which must not ship inside the bundle.
+   */
+  static Path kit(Path bundle) {
+    return bundle.resolveSibling(kitName(bundle));
+  }
+
+  private static String kitName(Path bundle) {
+    return bundle.getFileName() + ".audit";
   }
 
   static void writeCsv(Path file, List<LabeledText> rows) throws IOException {

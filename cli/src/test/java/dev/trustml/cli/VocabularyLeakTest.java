@@ -114,7 +114,7 @@ class VocabularyLeakTest {
   void theSameLeakInUserSuppliedFilesIsOnlySuspect() throws Exception {
     // The card's member file with its last row dropped: no longer the card's file, so the design
     // is unknown and nothing can be rigorous, however strong the leak.
-    List<String> lines = Files.readAllLines(leaky.resolve("members.csv"));
+    List<String> lines = Files.readAllLines(VocabularyFixtures.kit(leaky).resolve("members.csv"));
     Path members = tmp.resolve("members-subset.csv");
     Files.write(members, lines.subList(0, lines.size() - 1));
     JsonNode root =
@@ -123,7 +123,7 @@ class VocabularyLeakTest {
             "--members",
             members.toString(),
             "--non-members",
-            leaky.resolve("nonmembers.csv").toString());
+            VocabularyFixtures.kit(leaky).resolve("nonmembers.csv").toString());
     assertEquals("suspect", root.get("verdict").asText());
     assertTrue(attack(root, "vocab").get("epsilon_lower_bound").isNull());
     assertTrue(
@@ -137,7 +137,7 @@ class VocabularyLeakTest {
     assertEquals("estimate", root.at("/verdict_basis/rigor").asText());
     // An identical copy of the card's file elsewhere is still the card's file (same SHA-256).
     Path copy = tmp.resolve("copy.csv");
-    Files.copy(leaky.resolve("members.csv"), copy);
+    Files.copy(VocabularyFixtures.kit(leaky).resolve("members.csv"), copy);
     JsonNode same =
         audit(leaky, "--attack", "vocab", "--bootstrap", "0", "--members", copy.toString());
     assertEquals("violated", same.get("verdict").asText());
@@ -216,7 +216,8 @@ class VocabularyLeakTest {
     // Half of the non-members become population rows (known to be outside the training data).
     List<LabeledText> nonMembers;
     try (LabeledCsvReader reader =
-        LabeledCsvReader.open(leaky.resolve("nonmembers.csv"), CsvColumns.DEFAULT)) {
+        LabeledCsvReader.open(
+            VocabularyFixtures.kit(leaky).resolve("nonmembers.csv"), CsvColumns.DEFAULT)) {
       nonMembers = reader.readAll();
     }
     int half = nonMembers.size() / 2;
