@@ -11,7 +11,8 @@ public record OneRunOption(Mode mode, int guessesPerSide) {
   public enum Mode {
     /**
      * Whenever the membership design supports it (Bernoulli(1/2) on the model card), with the guess
-     * counts from a fixed grid (Bonferroni over the grid).
+     * counts chosen on a random half of the rows and the bound on the other half ({@link
+     * dev.trustml.stats.OneRunSplitAudit}).
      */
     AUTO,
     /** Never. */

@@ -30,8 +30,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Run membership-inference attacks against a model and set the strongest empirical epsilon"
-          + " lower bound against the model's claimed epsilon.",
+      "Run membership-inference attacks against a model (and the vocabulary beside it) and set"
+          + " their epsilon lower bounds against the model's claimed epsilon: rigorous when the"
+          + " card records Bernoulli(1/2) membership and its own member files are audited,"
+          + " estimates otherwise. Verdict: consistent, suspect, violated or no-claim.",
       "",
       "Example:",
       "  ./trustml audit membership --model sample-models/sentiment/nodp --shadow-models 8"
@@ -154,7 +156,8 @@ final class MembershipCommand implements Callable<Integer> {
       description =
           "The one-run epsilon bound (Steinke et al. 2023). auto: computed, and rigorous, when"
               + " the card records Bernoulli(1/2) membership and the card's own member files are"
-              + " audited (guess counts from a fixed grid); off: never; K: always, with K guesses"
+              + " audited (guess counts chosen on a random half of the rows, the bound on the"
+              + " other half); off: never; K: always, with K guesses"
               + " per side fixed in advance (an estimate under any other design). Default:"
               + " ${DEFAULT-VALUE}.")
   String oneRun;
