@@ -39,7 +39,7 @@ record CanarySecrets(List<CanaryTarget> targets, List<PlantedCanary> auditSet) {
     List<PlantedCanary> all = file == null ? List.of() : SecretsJson.read(file);
     List<PlantedCanary> fixed = all.stream().filter(c -> c.included() == null).toList();
     List<PlantedCanary> auditSet = all.stream().filter(c -> c.included() != null).toList();
-    checkAuditSet(file, auditSet);
+    checkAuditSet(file, auditSet, bundle.card().labels());
     List<CanaryTarget> targets = new ArrayList<>();
     if (template != null) {
       CanaryTemplate t = CanaryTemplate.parse(template, Path.of("").toAbsolutePath());
@@ -137,7 +137,7 @@ record CanarySecrets(List<CanaryTarget> targets, List<PlantedCanary> auditSet) {
             + "; pass the secrets file written when this canary was planted");
   }
 
-  private static void checkAuditSet(Path file, List<PlantedCanary> auditSet)
+  private static void checkAuditSet(Path file, List<PlantedCanary> auditSet, List<String> labels)
       throws BadInputException {
     if (auditSet.isEmpty()) {
       return;
@@ -155,12 +155,25 @@ record CanarySecrets(List<CanaryTarget> targets, List<PlantedCanary> auditSet) {
               + " (plant hundreds for a useful bound)");
     }
     for (PlantedCanary c : auditSet) {
+      String name = c.id() == null ? "'" + c.secretText() + "'" : c.id();
+      if (!labels.contains(c.label())) {
+        throw new BadInputException(
+            "secrets file "
+                + file
+                + " audit-set canary "
+                + name
+                + " has label '"
+                + c.label()
+                + "', which is not one of the model's labels ("
+                + String.join(", ", labels)
+                + "); plant the audit set with the labels the model was trained on");
+      }
       if (c.repetitions() != 1) {
         throw new BadInputException(
             "secrets file "
                 + file
                 + " audit-set canary "
-                + (c.id() == null ? "'" + c.secretText() + "'" : c.id())
+                + name
                 + " has repetitions "
                 + c.repetitions()
                 + "; audit-set canaries are planted once each (\"repetitions\": 1)");

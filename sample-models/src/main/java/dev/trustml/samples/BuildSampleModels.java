@@ -130,7 +130,9 @@ public final class BuildSampleModels {
           new PlantedCanaryInfo(
               "pin-x" + c.repetitions(), c.template().source(), c.label(), c.repetitions()));
     }
-    SecretsJson.write(dir.resolve("secrets.json"), planted.canaries());
+    List<PlantedCanary> secrets = new ArrayList<>(planted.canaries());
+    AuditSetPlanting.addTo(d, SEED, rows, infos, secrets); // one-run audit set: 1,000 at 1/2
+    SecretsJson.write(dir.resolve("secrets.json"), secrets);
 
     RdpAccountant accountant = new RdpAccountant();
     NoiseCalibrator calibrator = new NoiseCalibrator(accountant);

@@ -74,8 +74,16 @@ class CommittedSampleModelsTest {
       assertTrue(eps <= target, "calibrated epsilon never above the target");
     }
     List<PlantedCanary> secrets = SecretsJson.read(bundle.secretsFile());
-    assertEquals(card.canaries().size(), secrets.size());
-    for (PlantedCanaryInfo c : card.canaries()) {
+    // The one-run audit set is one card entry; its canaries are in the secrets file with bits.
+    List<PlantedCanaryInfo> planted =
+        card.canaries().stream().filter(c -> !c.id().equals(AuditSetPlanting.CARD_ID)).toList();
+    long auditSet = secrets.stream().filter(p -> p.included() != null).count();
+    assertEquals(planted.size(), secrets.size() - auditSet);
+    assertEquals(
+        planted.size() < card.canaries().size() ? AuditSetPlanting.SIZE : 0,
+        auditSet,
+        "an audit set on the card has its canaries in the secrets file");
+    for (PlantedCanaryInfo c : planted) {
       assertTrue(
           secrets.stream()
               .anyMatch(
