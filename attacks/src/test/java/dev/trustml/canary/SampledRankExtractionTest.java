@@ -47,22 +47,35 @@ class SampledRankExtractionTest {
             .run(t, Optional.of(first), Progress.NONE);
     assertEquals(exactRank(all, 123_456), enumerated.secret().orElseThrow().rank().getAsLong());
 
+    // The beam path counts the secret against its uniform sample.
+    Secret someSecret = t.secretAt(654_321);
+    ExtractionSettings beamOnly =
+        new ExtractionSettings(0, 3, 2, PartialCanaryForm.OMIT_UNFILLED, 2_000, 100);
+    SecretOutcome o =
+        new CanaryExtractor(new FakeScorer(t, 512, loss), beamOnly)
+            .extract(t, Optional.of(someSecret), Progress.NONE)
+            .secret()
+            .orElseThrow();
+    RankSample counted = o.rankSample().orElseThrow();
+    assertEquals(2_000, counted.sampled());
+    assertEquals(size - 1, counted.otherCandidates());
+    double[] same =
+        new CanaryExtractor(new FakeScorer(t, 512, loss), beamOnly)
+            .sampleLosses(t, someSecret, Progress.NONE);
+    assertEquals(RankSample.of(all[654_321], same, size - 1), counted);
+
+    // Coverage: 40 secrets, each with its own sample (the extractor's sampler, seeded per secret).
     SplittableRandom random = new SplittableRandom(21);
     int secrets = 40;
     int missed = 0;
     for (int s = 0; s < secrets; s++) {
       int secretIndex = random.nextInt(size);
-      Secret secret = t.secretAt(secretIndex);
-      ExtractionSettings beamOnly =
-          new ExtractionSettings(0, 3, 2, PartialCanaryForm.OMIT_UNFILLED, 2_000, 100 + s);
-      SecretOutcome o =
-          new CanaryExtractor(new FakeScorer(t, 512, loss), beamOnly)
-              .extract(t, Optional.of(secret), Progress.NONE)
-              .secret()
-              .orElseThrow();
-      RankSample sample = o.rankSample().orElseThrow();
-      assertEquals(2_000, sample.sampled());
-      assertEquals(size - 1, sample.otherCandidates());
+      ExtractionSettings seeded =
+          new ExtractionSettings(0, 3, 2, PartialCanaryForm.OMIT_UNFILLED, 2_000, 200 + s);
+      double[] sampled =
+          new CanaryExtractor(new FakeScorer(t, 512, loss), seeded)
+              .sampleLosses(t, t.secretAt(secretIndex), Progress.NONE);
+      RankSample sample = RankSample.of(all[secretIndex], sampled, size - 1);
       long exact = exactRank(all, secretIndex);
       boolean covered =
           SampledRank.interval(sample.atOrBelow(), sample.sampled(), size - 1, 0.95)
@@ -86,9 +99,13 @@ class SampledRankExtractionTest {
     // 8 digits, |R| = 10^8: beam search plus a 10,000-candidate sample, never enumeration.
     CanaryTemplate t = CanaryTemplate.parse("my code is" + " {digit}".repeat(8));
     Secret secret = t.parseSecret("2 7 1 8 2 8 1 8");
+    // Hamming distance to the secret plus a small pseudo-random term: the secret is the unique
+    // minimum and the sampled losses are continuous (as a model's are) for the skew-normal fit.
     FakeScorer scorer =
         new FakeScorer(
-            t, 1024, p -> FakeScorer.hamming(p, secret) + 0.01 * (p.length > 0 ? p[0] : 0));
+            t,
+            1024,
+            p -> FakeScorer.hamming(p, secret) + (p.length == 8 ? 0.5 * hashLoss(index(p)) : 0));
     long start = System.nanoTime();
     ExtractionResult r =
         new CanaryExtractor(scorer, ExtractionSettings.defaults())
