@@ -21,7 +21,7 @@ final class CanaryBoundsHtml {
     }
     return "<p class=\"lead\">Each canary's ε lower bound is the largest ε its secret's rank"
         + " refutes: a secret drawn uniformly and planted k times ranks r-th or better with"
-        + " probability at most e^{kε}·r/|R| + δ_k under (ε, δ)-DP (Carlini et al. 2019; Dwork"
+        + " probability at most e<sup>kε</sup>·r/|R| + δ<sub>k</sub> under (ε, δ)-DP (Carlini et al. 2019; Dwork"
         + " &amp; Roth 2014, group privacy). Bounds hold at "
         + escape(Numbers.format(c.confidence() * 100))
         + "% family-wise over "
@@ -70,13 +70,13 @@ final class CanaryBoundsHtml {
         .append(Numbers.count(a.included()))
         .append(" did). The guess counts were chosen on ")
         .append(Numbers.count(a.selectionCanaries()))
-        .append(" of them; on the other ")
+        .append(" of them; of the other ")
         .append(Numbers.count(a.boundCanaries()))
-        .append(" the highest-scoring ")
+        .append(", the ")
         .append(Numbers.count(a.positiveGuesses()))
-        .append(" were guessed in and the lowest ")
+        .append(" highest-scoring were guessed in and the ")
         .append(Numbers.count(a.negativeGuesses()))
-        .append(" out (Steinke, Nasr &amp; Jagielski 2023). Score: ")
+        .append(" lowest out (Steinke, Nasr &amp; Jagielski 2023). Score: ")
         .append(escape(a.score()))
         .append(".</p>\n<dl class=\"facts\">\n");
     fact(
