@@ -22,12 +22,15 @@ final class CanaryBoundsHtml {
     return "<p class=\"lead\">Each canary's ε lower bound is the largest ε its secret's rank"
         + " refutes: a secret drawn uniformly and planted k times ranks r-th or better with"
         + " probability at most e<sup>kε</sup>·r/|R| + δ<sub>k</sub> under (ε, δ)-DP (Carlini et al. 2019; Dwork"
-        + " &amp; Roth 2014, group privacy). Bounds hold at "
-        + escape(Numbers.format(c.confidence() * 100))
-        + "% family-wise over "
-        + c.familySize()
-        + " rigorous bound"
-        + (c.familySize() == 1 ? "" : "s")
+        + " &amp; Roth 2014, group privacy). "
+        + (c.familySize() == 0
+            ? "No bound here is rigorous"
+            : "Bounds hold at "
+                + escape(Numbers.format(c.confidence() * 100))
+                + "% family-wise over "
+                + c.familySize()
+                + " rigorous bound"
+                + (c.familySize() == 1 ? "" : "s"))
         + "; ≈ marks an estimate.</p>\n";
   }
 
