@@ -53,9 +53,13 @@ public record CanaryFinding(
     return epsilonBounds.isEmpty() ? null : epsilonBounds.get(0);
   }
 
-  /** The largest epsilon lower bound of this canary's tests, or null when it has none. */
-  public Double largestBound() {
-    return epsilonBounds.stream().map(CanaryBound::value).max(Double::compare).orElse(null);
+  /** The largest epsilon lower bound of this canary's tests of that rigor, or null when none. */
+  public Double largestBound(BoundRigor rigor) {
+    return epsilonBounds.stream()
+        .filter(b -> b.rigor() == rigor)
+        .map(CanaryBound::value)
+        .max(Double::compare)
+        .orElse(null);
   }
 
   /** The same finding with {@code bounds} as its epsilon bounds. */

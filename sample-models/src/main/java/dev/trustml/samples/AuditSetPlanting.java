@@ -32,6 +32,19 @@ final class AuditSetPlanting {
   private AuditSetPlanting() {}
 
   /**
+   * The audit set of dataset {@code d}: the included canaries as rows (one each) and every canary
+   * with its inclusion bit.
+   */
+  static PlantingResult plant(BuildSampleModels.Dataset d, long seed) throws BadInputException {
+    return AuditSetPlanter.plant(
+        List.of(),
+        SIZE,
+        List.of(CanaryTemplate.parse(AuditSetPlanter.DEFAULT_TEMPLATE)),
+        List.of(d.canaryLabel(), d.otherLabel()),
+        seed ^ SALT);
+  }
+
+  /**
    * Adds the included audit-set canaries to {@code rows}, the card entry to {@code card} and every
    * audit-set canary to {@code secrets}.
    */
@@ -42,18 +55,11 @@ final class AuditSetPlanting {
       List<PlantedCanaryInfo> card,
       List<PlantedCanary> secrets)
       throws BadInputException {
-    CanaryTemplate template = CanaryTemplate.parse(AuditSetPlanter.DEFAULT_TEMPLATE);
-    PlantingResult planted =
-        AuditSetPlanter.plant(
-            List.of(),
-            SIZE,
-            List.of(template),
-            List.of(d.canaryLabel(), d.otherLabel()),
-            seed ^ SALT);
+    PlantingResult planted = plant(d, seed);
     for (dev.trustml.canary.LabeledText t : planted.rows()) {
       rows.add(new LabeledText(0, 0, t.text(), t.label()));
     }
-    card.add(new PlantedCanaryInfo(CARD_ID, template.source(), RANDOM_LABEL, 1));
+    card.add(new PlantedCanaryInfo(CARD_ID, AuditSetPlanter.DEFAULT_TEMPLATE, RANDOM_LABEL, 1));
     secrets.addAll(planted.canaries());
   }
 }

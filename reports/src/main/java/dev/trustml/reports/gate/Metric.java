@@ -4,6 +4,7 @@ import dev.trustml.reports.Numbers;
 import dev.trustml.reports.ResultKind;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
+import dev.trustml.results.BoundRigor;
 import dev.trustml.results.CanaryFinding;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.FprKey;
@@ -83,10 +84,20 @@ public enum Metric {
       perCanary(f -> f.slotAccuracy() == null ? Double.NaN : f.slotAccuracy())),
   CANARY_EPSILON_LB(
       "canary_epsilon_lb",
-      "epsilon lower bound of each canary's rank test (its largest, rigorous or estimate) and of"
-          + " the one-run audit set (subject audit-set)",
+      "rigorous lower bound on epsilon from each canary's rank test and from the one-run audit"
+          + " set (subject audit-set); not measured for a canary with only an estimate",
       Scope.CANARY,
-      Metric::canaryEpsilonLb);
+      Metric::canaryEpsilonLb),
+  CANARY_EPSILON_ESTIMATE(
+      "canary_epsilon_estimate",
+      "estimated lower bound on epsilon from each canary's rank test (extrapolated rank, or a"
+          + " secret trustml did not draw); evidence, not proof",
+      Scope.CANARY,
+      perCanary(
+          f -> {
+            Double v = f.largestBound(BoundRigor.ESTIMATE);
+            return v == null ? Double.NaN : v;
+          }));
 
   /** What a metric measures one value for. */
   public enum Scope {
@@ -286,10 +297,10 @@ public enum Metric {
     CanaryResult c = (CanaryResult) result;
     List<Measurement> out = new ArrayList<>();
     for (CanaryFinding f : c.canaries()) {
-      Double largest = f.largestBound();
+      Double largest = f.largestBound(BoundRigor.RIGOROUS);
       out.add(new Measurement(f.id(), largest == null ? Double.NaN : largest));
     }
-    if (c.auditSet() != null) {
+    if (c.auditSet() != null && c.auditSet().rigor() == BoundRigor.RIGOROUS) {
       out.add(new Measurement(AUDIT_SET_SUBJECT, c.auditSet().value()));
     }
     return out;

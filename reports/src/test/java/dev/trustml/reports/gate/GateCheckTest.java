@@ -76,6 +76,9 @@ class GateCheckTest {
     "canary_epsilon_lb>0.61, PASS, c1",
     "verdict==no-claim, FAIL, canary-nodp",
     "verdict==violated, PASS, canary-nodp",
+    // c3's extrapolated rank is its only estimate: 2^(29.9 - 7.5) of 10^9, 4 copies.
+    "canary_epsilon_estimate>0.2, FAIL, c3",
+    "canary_epsilon_estimate>0.21, PASS, c3",
   })
   void operatorsOnCanaries(String check, GateOutcome.Status status, String subject)
       throws Exception {
