@@ -3,7 +3,7 @@ MVN ?= mvn -B -q
 SAMPLE ?= sample-models/sentiment/nodp
 DEMO_OUT ?= demo-out
 
-.PHONY: build test demo bench sample-models sample-data format clean test-long report-screenshot chromium fuzz
+.PHONY: build test demo bench bench-bert bert-fixture sample-models sample-data format clean test-long report-screenshot chromium fuzz
 
 SAMPLE_NPM := sample-models/target/npm
 # glibc malloc settings libtorch needs on this machine (see the launcher ./trustml).
@@ -74,6 +74,25 @@ sample-models: sample-data
 	$(TORCH_ENV) java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
 	  -cp "sample-models/target/classes:$$(cat sample-models/target/classpath.txt)" \
 	  dev.trustml.samples.BuildSampleModels sample-models/target/data sample-models
+
+# The BERT-shaped fixture as a user would export a model (a bare model.pt, model.onnx and
+# tokenizer.json, no card) in $(BERT_OUT); deterministic. BERT_ARGS e.g. --output dict --token-types.
+BERT_OUT ?= bert-fixture
+BERT_ARGS ?=
+bert-fixture:
+	$(MVN) -pl sample-models -am -DskipTests -Dspotless.check.skip=true package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	DJL_CACHE_DIR="$${DJL_CACHE_DIR:-$$HOME/.cache/trustml/djl}" java -Dai.djl.offline=true \
+	  -cp "sample-models/target/classes:$$(cat sample-models/target/classpath.txt)" \
+	  dev.trustml.samples.bert.WriteBertFixture sample-models $(BERT_OUT) $(BERT_ARGS)
+
+# Speed of the BERT-shaped fixture, one run: libtorch and ONNX Runtime forward (one thread) and
+# DJL's Hugging Face tokenizer.
+bench-bert:
+	$(MVN) -pl sample-models -am -DskipTests -Dspotless.check.skip=true test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+	DJL_CACHE_DIR="$${DJL_CACHE_DIR:-$$HOME/.cache/trustml/djl}" $(TORCH_ENV) java -Dai.djl.offline=true \
+	  -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+	  -cp "sample-models/target/test-classes:sample-models/target/classes:$$(cat sample-models/target/test-classpath.txt)" \
+	  dev.trustml.samples.bert.BertThroughput
 
 format:
 	$(MVN) spotless:apply

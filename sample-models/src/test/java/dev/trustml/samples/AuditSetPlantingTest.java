@@ -3,34 +3,42 @@ package dev.trustml.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trustml.canary.LabeledText;
 import dev.trustml.canary.PlantedCanary;
-import dev.trustml.data.LabeledText;
-import dev.trustml.model.card.PlantedCanaryInfo;
-import java.util.ArrayList;
+import dev.trustml.canary.PlantingResult;
+import dev.trustml.train.PublicWordList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AuditSetPlantingTest {
   @Test
-  void plantsTheIncludedHalfRecordsOneCardEntryAndEveryCanaryWithItsBit() throws Exception {
+  void plantsTheIncludedHalfAndKeepsEveryCanaryWithItsBit() throws Exception {
     BuildSampleModels.Dataset d = BuildSampleModels.DATASETS.get(1);
-    List<LabeledText> rows = new ArrayList<>();
-    List<PlantedCanaryInfo> card = new ArrayList<>();
-    List<PlantedCanary> secrets = new ArrayList<>();
-    AuditSetPlanting.addTo(d, BuildSampleModels.SEED, rows, card, secrets);
-    assertEquals(AuditSetPlanting.SIZE, secrets.size());
-    long included = secrets.stream().filter(PlantedCanary::inData).count();
-    assertEquals(included, rows.size(), "one row per included canary");
+    PlantingResult r = AuditSetPlanting.plant(d, BuildSampleModels.SEED);
+    assertEquals(AuditSetPlanting.SIZE, r.canaries().size());
+    long included = r.canaries().stream().filter(PlantedCanary::inData).count();
+    assertEquals(included, r.rows().size(), "one row per included canary");
     assertTrue(Math.abs(included - 500) < 63, "about half: " + included);
-    assertEquals(1, card.size());
-    assertEquals(AuditSetPlanting.CARD_ID, card.get(0).id());
-    for (PlantedCanary c : secrets) {
+    for (PlantedCanary c : r.canaries()) {
       assertTrue(c.label().equals(d.canaryLabel()) || c.label().equals(d.otherLabel()));
-      assertEquals(c.template().source(), card.get(0).template());
+      assertEquals(c.inData(), r.rows().contains(new LabeledText(c.sentence(), c.label())));
     }
-    // Deterministic: the same seed plants the same set.
-    List<PlantedCanary> again = new ArrayList<>();
-    AuditSetPlanting.addTo(d, BuildSampleModels.SEED, new ArrayList<>(), new ArrayList<>(), again);
-    assertEquals(secrets, again);
+    assertEquals(r, AuditSetPlanting.plant(d, BuildSampleModels.SEED), "deterministic");
+  }
+
+  @Test
+  void everyAuditWordIsAmongThePublicVocabularyTheSampleModelsUse() throws Exception {
+    // The vocabulary is the first VOCABULARY word-initial BERT tokens: the built-in words must all
+    // be in it, or which canaries were included could not show through [UNK]s - and could not
+    // leak through the vocabulary either way.
+    List<String> vocab =
+        PublicWordList.vocabulary(
+            SampleModelsDir.root().resolve(BuildSampleModels.PUBLIC_VOCABULARY),
+            true,
+            BuildSampleModels.VOCABULARY,
+            List.of());
+    PlantedCanary any =
+        AuditSetPlanting.plant(BuildSampleModels.DATASETS.get(0), 1).canaries().get(0);
+    assertTrue(vocab.containsAll(any.template().alphabet(0).values()));
   }
 }
