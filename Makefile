@@ -8,6 +8,10 @@ DEMO_OUT ?= demo-out
 SAMPLE_NPM := sample-models/target/npm
 # glibc malloc settings libtorch needs on this machine (see the launcher ./trustml).
 TORCH_ENV := MALLOC_MMAP_THRESHOLD_=268435456 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=268435456
+# trustml's cache root, the rule of the launcher and the CLI: $TRUSTML_CACHE_DIR, else
+# $XDG_CACHE_HOME/trustml (if absolute), else ~/.cache/trustml; libtorch lives in its djl/.
+CACHE_ROOT := $(or $(TRUSTML_CACHE_DIR),$(if $(filter /%,$(XDG_CACHE_HOME)),$(XDG_CACHE_HOME)/trustml),$(HOME)/.cache/trustml)
+DJL_ENV := DJL_CACHE_DIR="$${DJL_CACHE_DIR:-$(CACHE_ROOT)/djl}"
 
 build:
 	$(MVN) -DskipTests package
@@ -46,8 +50,9 @@ fuzz:
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz: FAILED:$$failed"; exit 1; fi; echo "fuzz: no findings"
 
-# The scale test, kept out of `make test`: a 1,000,000-row membership audit through the CLI in a
-# JVM with -Xmx512m (prints its wall time and heap use). Several minutes with the build.
+# The tests kept out of `make test` (tagged "long"): a 1,000,000-row membership audit through the
+# CLI in a JVM with -Xmx512m (prints its wall time and heap use), and four audits started at once
+# on one reference-model cache. Several minutes with the build.
 test-long:
 	$(MVN) -pl cli -am test -Dgroups=long -Dtrustml.test.excludedGroups=
 
@@ -71,7 +76,7 @@ bench: build
 # Rebuilds the committed sample models (deterministic: same data and seed, same files).
 sample-models: sample-data
 	$(MVN) -pl sample-models -am -DskipTests -Dspotless.check.skip=true package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-	$(TORCH_ENV) java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
+	$(DJL_ENV) $(TORCH_ENV) java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
 	  -cp "sample-models/target/classes:$$(cat sample-models/target/classpath.txt)" \
 	  dev.trustml.samples.BuildSampleModels sample-models/target/data sample-models
 
@@ -81,7 +86,7 @@ BERT_OUT ?= bert-fixture
 BERT_ARGS ?=
 bert-fixture:
 	$(MVN) -pl sample-models -am -DskipTests -Dspotless.check.skip=true package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-	DJL_CACHE_DIR="$${DJL_CACHE_DIR:-$$HOME/.cache/trustml/djl}" java -Dai.djl.offline=true \
+	$(DJL_ENV) java -Dai.djl.offline=true \
 	  -cp "sample-models/target/classes:$$(cat sample-models/target/classpath.txt)" \
 	  dev.trustml.samples.bert.WriteBertFixture sample-models $(BERT_OUT) $(BERT_ARGS)
 
@@ -89,7 +94,7 @@ bert-fixture:
 # DJL's Hugging Face tokenizer.
 bench-bert:
 	$(MVN) -pl sample-models -am -DskipTests -Dspotless.check.skip=true test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-	DJL_CACHE_DIR="$${DJL_CACHE_DIR:-$$HOME/.cache/trustml/djl}" $(TORCH_ENV) java -Dai.djl.offline=true \
+	$(DJL_ENV) $(TORCH_ENV) java -Dai.djl.offline=true \
 	  -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
 	  -cp "sample-models/target/test-classes:sample-models/target/classes:$$(cat sample-models/target/test-classpath.txt)" \
 	  dev.trustml.samples.bert.BertThroughput

@@ -450,6 +450,36 @@ class BadInputCatalogueTest {
                     f.freshOutput("r.json")),
             "--shadow-models must be an even number >= 2"),
         bad(
+            "cache clear --older-than without a unit",
+            USAGE,
+            f -> List.of("cache", "clear", "--cache-dir", f.dir("cache"), "--older-than", "30"),
+            "'30' is not an age; write a number and a unit: 30s, 15m, 12h, 7d or 2w"),
+        bad(
+            "cache list --cache-dir names a file",
+            USAGE,
+            f -> List.of("cache", "list", "--cache-dir", f.file("cache.txt", "x")),
+            "--cache-dir",
+            "cache.txt is a file; pass a directory"),
+        bad(
+            "cache clear --cache-dir names a file",
+            USAGE,
+            f -> List.of("cache", "clear", "--cache-dir", f.file("cache.txt", "x")),
+            "--cache-dir",
+            "cache.txt is a file; pass a directory"),
+        bad(
+            "audit membership --cache-dir names a file",
+            USAGE,
+            f ->
+                f.membership(
+                    "--shadow-models",
+                    "2",
+                    "--cache-dir",
+                    f.file("cache.txt", "x"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "--cache-dir",
+            "cache.txt is a file; pass a directory"),
+        bad(
             "--sampling-rate 0 for epsilon",
             USAGE,
             f ->
