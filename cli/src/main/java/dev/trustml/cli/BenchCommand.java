@@ -3,13 +3,19 @@ package dev.trustml.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustml.audit.CanaryAudit;
+import dev.trustml.audit.CanaryAuditRequest;
+import dev.trustml.audit.CanaryMethod;
 import dev.trustml.audit.ModelCandidateScorer;
 import dev.trustml.audit.shadow.ShadowModels;
 import dev.trustml.audit.shadow.ShadowPlan;
+import dev.trustml.canary.AuditSetPlanter;
 import dev.trustml.canary.BeamSearch;
+import dev.trustml.canary.CanaryExtractor;
 import dev.trustml.canary.CanaryTemplate;
 import dev.trustml.canary.EnumerationSearch;
+import dev.trustml.canary.ExtractionSettings;
 import dev.trustml.canary.PartialCanaryForm;
+import dev.trustml.canary.PlantedCanary;
 import dev.trustml.canary.modiva.Modiva;
 import dev.trustml.canary.modiva.ModivaConfig;
 import dev.trustml.data.CsvColumns;
@@ -288,6 +294,45 @@ final class BenchCommand implements Callable<Integer> {
           .run(six, Optional.empty(), Progress.NONE);
       figure(
           "canary: 10^6 space, beam search (width 100) wall time",
+          (System.nanoTime() - s) / 1e9,
+          "s",
+          null);
+      CanaryTemplate eight = CanaryTemplate.parse("my pin code is" + " {digit}".repeat(8));
+      s = System.nanoTime();
+      new CanaryExtractor(scorer, ExtractionSettings.defaults())
+          .extract(eight, Optional.of(eight.secretAt(31_415_926)), Progress.NONE);
+      figure(
+          "canary: 10^8 space, beam search + 10,000 sampled candidates (rank bound) wall time",
+          (System.nanoTime() - s) / 1e9,
+          "s",
+          "seconds");
+      s = System.nanoTime();
+      List<PlantedCanary> auditSet =
+          AuditSetPlanter.plant(
+                  List.of(),
+                  1000,
+                  List.of(CanaryTemplate.parse(AuditSetPlanter.DEFAULT_TEMPLATE)),
+                  m.card().labels(),
+                  0)
+              .canaries();
+      double plantSeconds = (System.nanoTime() - s) / 1e9;
+      figure("canary: draw an audit set of 1,000 (in memory)", plantSeconds, "s", null);
+      s = System.nanoTime();
+      CanaryAudit.run(
+          m,
+          new CanaryAuditRequest(
+              List.of(),
+              CanaryMethod.AUTO,
+              ExtractionSettings.defaults(),
+              ModivaConfig.defaults(),
+              null,
+              false,
+              0,
+              auditSet,
+              CanaryAuditRequest.DEFAULT_CONFIDENCE),
+          Progress.NONE);
+      figure(
+          "canary: one-run audit of 1,000 canaries (score, calibrate, bound) wall time",
           (System.nanoTime() - s) / 1e9,
           "s",
           null);

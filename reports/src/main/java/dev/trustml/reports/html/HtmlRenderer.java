@@ -292,9 +292,11 @@ public final class HtmlRenderer {
     b.append("<p class=\"lead\">Exposure is log₂|R| − log₂ rank (Carlini et al. 2019, The Secret")
         .append(" Sharer): the bits of the secret the model gives away; its maximum, log₂|R|,")
         .append(" means the secret ranks first among all candidates.</p>\n");
+    b.append(CanaryBoundsHtml.lead(c));
     b.append("<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"text\">canary</th>")
         .append("<th class=\"text\">template</th><th class=\"text\">label</th>")
         .append("<th>copies</th><th>candidates</th><th>rank</th><th>exposure (bits)</th>")
+        .append(CanaryBoundsHtml.headerCells())
         .append("<th class=\"text\">extracted</th><th>slot accuracy</th>")
         .append("<th class=\"text\">method</th>");
     if (c.secretsRevealed()) {
@@ -329,7 +331,9 @@ public final class HtmlRenderer {
           .append(f.rank() == null ? "n/a" : Numbers.count(f.rank()))
           .append("</td><td>")
           .append(exposure)
-          .append("</td><td class=\"text")
+          .append("</td>")
+          .append(CanaryBoundsHtml.cells(f, c.theoretical()))
+          .append("<td class=\"text")
           .append(extracted ? " bad\">yes" : f.extracted() == null ? "\">unknown" : "\">no")
           .append("</td><td>")
           .append(f.slotAccuracy() == null ? "n/a" : Numbers.format(f.slotAccuracy() * 100) + "%")
@@ -362,6 +366,7 @@ public final class HtmlRenderer {
           .append(" fit to sampled candidates.</figcaption>\n</figure>\n");
     }
     b.append("</section>\n");
+    CanaryBoundsHtml.auditSet(b, c);
     runs(b, c);
   }
 
