@@ -35,8 +35,8 @@ import picocli.CommandLine.Option;
           + " per-example clipping, Gaussian noise) and records epsilon on the card.",
       "",
       "Examples:",
-      "  ./trustml train --data sample-models/data/sentiment.csv --out /tmp/sentiment",
-      "  ./trustml train --data sample-models/data/sentiment.csv --out /tmp/sentiment-eps1 \\",
+      "  ./trustml train --data sample-models/sentiment/members.csv --out /tmp/sentiment",
+      "  ./trustml train --data sample-models/sentiment/members.csv --out /tmp/sentiment-eps1 \\",
       "      --target-epsilon 1 --delta 1e-5 --epochs 20 --batch-size 64"
     })
 final class TrainCommand implements Callable<Integer> {

@@ -97,9 +97,7 @@ public final class HtmlRenderer {
         .append(escape(h.sentence()))
         .append("</p>\n<p class=\"model\">Model <strong>")
         .append(escape(displayName(r)))
-        .append("</strong> · <span class=\"mono\">")
-        .append(escape(r.model().path()))
-        .append("</span> · ")
+        .append("</strong> · ")
         .append(escape(claim(r.theoretical())))
         .append("</p>\n</header>\n");
   }
@@ -186,7 +184,7 @@ public final class HtmlRenderer {
             .append("</td><td>")
             .append(Numbers.format(s.auc()))
             .append("</td><td>")
-            .append(Numbers.format(s.tprAt1PctFpr()))
+            .append(Numbers.percent(s.tprAt1PctFpr()))
             .append("</td></tr>\n");
       }
       b.append("</tbody>\n</table></div>\n</section>\n");
@@ -246,7 +244,7 @@ public final class HtmlRenderer {
             tpr = p.tpr();
           }
         }
-        b.append("<td>").append(Numbers.format(tpr)).append("</td>");
+        b.append("<td>").append(Numbers.percent(tpr)).append("</td>");
       }
       EpsilonLowerBound lb = a.epsilonLowerBound();
       boolean refutes =
