@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       GateCommand.class,
       ModelCommand.class,
       CanaryGroupCommand.class,
+      CompletionCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },
