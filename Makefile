@@ -3,18 +3,43 @@ MVN ?= mvn -B -q
 SAMPLE ?= sample-models/sentiment/nodp
 DEMO_OUT ?= demo-out
 
-.PHONY: build test demo bench sample-models sample-data format clean test-long report-screenshot chromium fuzz
+.PHONY: build dist install test demo bench sample-models sample-data format clean test-long report-screenshot chromium fuzz
 
 SAMPLE_NPM := sample-models/target/npm
 # glibc malloc settings libtorch needs on this machine (see the launcher ./trustml).
 TORCH_ENV := MALLOC_MMAP_THRESHOLD_=268435456 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=268435456
 
-build:
-	$(MVN) -DskipTests package
+VERSION := $(shell sed -n 's|^  <version>\(.*\)</version>$$|\1|p' pom.xml | head -n 1)
+TARBALL := dist/target/trustml-$(VERSION)-linux-x86_64.tar.gz
+PREFIX ?= /usr/local
 
-# Every module's tests plus the formatter check; ends with one "N passed, N failed" line.
+# The CLI and the release directory dist/target/trustml/ that ./trustml runs (no tarball); the
+# first run of the launcher then builds this machine's class-data-sharing archive (warm start).
+build:
+	$(MVN) -DskipTests -Dassembly.skipAssembly=true package
+	./trustml --version > /dev/null
+
+# The installable release: $(TARBALL) (bin/trustml, lib/, completion/, licences).
+dist:
+	$(MVN) -DskipTests package
+	@echo "wrote $(TARBALL) ($$(du -m $(TARBALL) | cut -f1) MB)"
+
+# Installs the release: $(PREFIX)/lib/trustml/ (the release), $(PREFIX)/bin/trustml (a symlink to
+# its launcher) and bash completion; then builds the class-data-sharing archive for this user.
+install: dist
+	@test -n "$(PREFIX)" || { echo "install: PREFIX is empty"; exit 2; }
+	rm -rf "$(PREFIX)/lib/trustml"
+	mkdir -p "$(PREFIX)/lib/trustml" "$(PREFIX)/bin" "$(PREFIX)/share/bash-completion/completions"
+	tar -xzf $(TARBALL) -C "$(PREFIX)/lib/trustml" --strip-components=1
+	ln -sfn ../lib/trustml/bin/trustml "$(PREFIX)/bin/trustml"
+	cp "$(PREFIX)/lib/trustml/completion/trustml.bash" "$(PREFIX)/share/bash-completion/completions/trustml"
+	"$(PREFIX)/bin/trustml" --version
+
+# Every module's tests plus the formatter check, then the release tarball is built and tested as a
+# user would run it (dist's ReleaseTarballIT, in the verify phase); ends with one "N passed, N
+# failed" line.
 test:
-	@rm -rf */target/surefire-reports
+	@rm -rf */target/surefire-reports */target/failsafe-reports
 	@$(MVN) verify; status=$$?; scripts/test-summary.sh; exit $$status
 
 # Coverage-guided fuzzing (Jazzer) of every parser, FUZZ_TIME per target (not part of `make test`,
