@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,8 +122,7 @@ class CiExamplesTest {
   private static Map<String, String> variables(JsonNode doc) {
     Map<String, String> vars = new HashMap<>();
     JsonNode inputs = doc.path("inputs");
-    for (Iterator<Map.Entry<String, JsonNode>> it = inputs.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> input = it.next();
+    for (Map.Entry<String, JsonNode> input : inputs.properties()) {
       JsonNode dflt = input.getValue().get("default");
       vars.put("inputs." + input.getKey(), dflt == null ? "your-" + input.getKey() : dflt.asText());
     }
@@ -134,11 +132,10 @@ class CiExamplesTest {
 
   private static void collectEnv(JsonNode node, Map<String, String> vars) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         if ((e.getKey().equals("env") || e.getKey().equals("variables"))
             && e.getValue().isObject()) {
-          e.getValue().fields().forEachRemaining(v -> vars.put(v.getKey(), v.getValue().asText()));
+          e.getValue().properties().forEach(v -> vars.put(v.getKey(), v.getValue().asText()));
         }
         collectEnv(e.getValue(), vars);
       }
@@ -151,8 +148,7 @@ class CiExamplesTest {
   private static List<String> scripts(JsonNode node) {
     List<String> out = new ArrayList<>();
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (SCRIPT_KEYS.contains(e.getKey())) {
           if (e.getValue().isTextual()) {
             out.add(e.getValue().asText());
