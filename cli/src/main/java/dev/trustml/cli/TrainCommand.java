@@ -35,9 +35,11 @@ import picocli.CommandLine.Option;
           + " per-example clipping, Gaussian noise) and records epsilon on the card.",
       "",
       "Examples:",
-      "  ./trustml train --data sample-models/sentiment/members.csv --out /tmp/sentiment",
-      "  ./trustml train --data sample-models/sentiment/members.csv --out /tmp/sentiment-eps1 \\",
-      "      --target-epsilon 1 --delta 1e-5 --epochs 20 --batch-size 64"
+      "  ./trustml train --data sample-models/sentiment/members.csv \\",
+      "      --out /tmp/sentiment",
+      "  ./trustml train --data sample-models/sentiment/members.csv \\",
+      "      --out /tmp/sentiment-eps1 --target-epsilon 1 --delta 1e-5 \\",
+      "      --epochs 20 --batch-size 64"
     })
 final class TrainCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
