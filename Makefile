@@ -3,11 +3,15 @@ MVN ?= mvn -B -q
 SAMPLE ?= sample-models/sentiment/nodp
 DEMO_OUT ?= demo-out
 
-.PHONY: build dist install test demo bench sample-models sample-data format clean test-long report-screenshot chromium fuzz
+.PHONY: build dist install test demo bench bench-bert bert-fixture sample-models sample-data format clean test-long report-screenshot chromium fuzz
 
 SAMPLE_NPM := sample-models/target/npm
 # glibc malloc settings libtorch needs on this machine (see the launcher ./trustml).
 TORCH_ENV := MALLOC_MMAP_THRESHOLD_=268435456 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=268435456
+# trustml's cache root, the rule of the launcher and the CLI: $TRUSTML_CACHE_DIR, else
+# $XDG_CACHE_HOME/trustml (if absolute), else ~/.cache/trustml; libtorch lives in its djl/.
+CACHE_ROOT := $(or $(TRUSTML_CACHE_DIR),$(if $(filter /%,$(XDG_CACHE_HOME)),$(XDG_CACHE_HOME)/trustml),$(HOME)/.cache/trustml)
+DJL_ENV := DJL_CACHE_DIR="$${DJL_CACHE_DIR:-$(CACHE_ROOT)/djl}"
 
 VERSION := $(shell sed -n 's|^  <version>\(.*\)</version>$$|\1|p' pom.xml | head -n 1)
 TARBALL := dist/target/trustml-$(VERSION)-linux-x86_64.tar.gz
@@ -71,8 +75,9 @@ fuzz:
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz: FAILED:$$failed"; exit 1; fi; echo "fuzz: no findings"
 
-# The scale test, kept out of `make test`: a 1,000,000-row membership audit through the CLI in a
-# JVM with -Xmx512m (prints its wall time and heap use). Several minutes with the build.
+# The tests kept out of `make test` (tagged "long"): a 1,000,000-row membership audit through the
+# CLI in a JVM with -Xmx512m (prints its wall time and heap use), and four audits started at once
+# on one reference-model cache. Several minutes with the build.
 test-long:
 	$(MVN) -pl cli -am test -Dgroups=long -Dtrustml.test.excludedGroups=
 
@@ -108,9 +113,28 @@ bench: build
 # Rebuilds the committed sample models (deterministic: same data and seed, same files).
 sample-models: sample-data
 	$(MVN) -pl sample-models -am -DskipTests -Dspotless.check.skip=true package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-	$(TORCH_ENV) java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
+	$(DJL_ENV) $(TORCH_ENV) java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
 	  -cp "sample-models/target/classes:$$(cat sample-models/target/classpath.txt)" \
 	  dev.trustml.samples.BuildSampleModels sample-models/target/data sample-models
+
+# The BERT-shaped fixture as a user would export a model (a bare model.pt, model.onnx and
+# tokenizer.json, no card) in $(BERT_OUT); deterministic. BERT_ARGS e.g. --output dict --token-types.
+BERT_OUT ?= bert-fixture
+BERT_ARGS ?=
+bert-fixture:
+	$(MVN) -pl sample-models -am -DskipTests -Dspotless.check.skip=true package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	$(DJL_ENV) java -Dai.djl.offline=true \
+	  -cp "sample-models/target/classes:$$(cat sample-models/target/classpath.txt)" \
+	  dev.trustml.samples.bert.WriteBertFixture sample-models $(BERT_OUT) $(BERT_ARGS)
+
+# Speed of the BERT-shaped fixture, one run: libtorch and ONNX Runtime forward (one thread) and
+# DJL's Hugging Face tokenizer.
+bench-bert:
+	$(MVN) -pl sample-models -am -DskipTests -Dspotless.check.skip=true test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+	$(DJL_ENV) $(TORCH_ENV) java -Dai.djl.offline=true \
+	  -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+	  -cp "sample-models/target/test-classes:sample-models/target/classes:$$(cat sample-models/target/test-classpath.txt)" \
+	  dev.trustml.samples.bert.BertThroughput
 
 format:
 	$(MVN) spotless:apply

@@ -424,6 +424,36 @@ class BadInputCatalogueTest {
                     f.freshOutput("r.json")),
             "--shadow-models must be an even number >= 2"),
         bad(
+            "cache clear --older-than without a unit",
+            USAGE,
+            f -> List.of("cache", "clear", "--cache-dir", f.dir("cache"), "--older-than", "30"),
+            "'30' is not an age; write a number and a unit: 30s, 15m, 12h, 7d or 2w"),
+        bad(
+            "cache list --cache-dir names a file",
+            USAGE,
+            f -> List.of("cache", "list", "--cache-dir", f.file("cache.txt", "x")),
+            "--cache-dir",
+            "cache.txt is a file; pass a directory"),
+        bad(
+            "cache clear --cache-dir names a file",
+            USAGE,
+            f -> List.of("cache", "clear", "--cache-dir", f.file("cache.txt", "x")),
+            "--cache-dir",
+            "cache.txt is a file; pass a directory"),
+        bad(
+            "audit membership --cache-dir names a file",
+            USAGE,
+            f ->
+                f.membership(
+                    "--shadow-models",
+                    "2",
+                    "--cache-dir",
+                    f.file("cache.txt", "x"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "--cache-dir",
+            "cache.txt is a file; pass a directory"),
+        bad(
             "--sampling-rate 0 for epsilon",
             USAGE,
             f ->
@@ -497,7 +527,9 @@ class BadInputCatalogueTest {
                     "--target-epsilon",
                     "1e-9",
                     "--epochs",
-                    "1000"),
+                    "1000",
+                    "--vocab",
+                    SampleModels.root().resolve("data/bert-base-uncased/vocab.txt").toString()),
             "--target-epsilon",
             "out of reach"),
         bad(
@@ -773,6 +805,140 @@ class BadInputCatalogueTest {
             "no column 'polarity' in the header (columns: text, label)",
             "--label-column"),
         bad(
+            "train --vocab file missing",
+            BAD_INPUT,
+            f -> f.train("--vocab", f.path("none.txt")),
+            "none.txt: vocabulary file not found",
+            "public token list"),
+        bad(
+            "train --vocab file without a usable word",
+            BAD_INPUT,
+            f -> f.train("--vocab", f.file("empty.txt", "[PAD]\n##s\n!\n")),
+            "empty.txt: the token list holds no usable word"),
+        bad(
+            "train --vocab names a directory",
+            BAD_INPUT,
+            f -> f.train("--vocab", f.dir("vocab-dir")),
+            "vocab-dir: is a directory; give a token list file"),
+        bad(
+            "train --tokenizer file missing",
+            BAD_INPUT,
+            f -> f.train("--tokenizer", f.path("none.json")),
+            "none.json: tokenizer file not found"),
+        bad(
+            "DP training without a vocabulary source",
+            USAGE,
+            f -> f.train("--target-epsilon", "1"),
+            "DP training needs a vocabulary that does not come from the training rows",
+            "--vocab FILE",
+            "--tokenizer tokenizer.json",
+            "--dp-vocab"),
+        bad(
+            "train --vocab and --dp-vocab together",
+            USAGE,
+            f -> f.train("--target-epsilon", "1", "--dp-vocab", "--vocab", f.path("v.txt")),
+            "give one of --vocab, --tokenizer and --dp-vocab"),
+        bad(
+            "train --dp-vocab without DP",
+            USAGE,
+            f -> f.train("--dp-vocab"),
+            "--dp-vocab is for DP training"),
+        bad(
+            "train --dp-vocab-epsilon without --dp-vocab",
+            USAGE,
+            f -> f.train("--target-epsilon", "1", "--dp-vocab-epsilon", "0.5"),
+            "need --dp-vocab"),
+        bad(
+            "train --dp-vocab-epsilon 0",
+            USAGE,
+            f -> f.train("--target-epsilon", "1", "--dp-vocab", "--dp-vocab-epsilon", "0"),
+            "--dp-vocab-epsilon 0.0 is out of range"),
+        bad(
+            "train --dp-vocab-epsilon not below --target-epsilon",
+            USAGE,
+            f -> f.train("--target-epsilon", "1", "--dp-vocab", "--dp-vocab-epsilon", "1"),
+            "leaves nothing of --target-epsilon 1.0 for DP-SGD"),
+        bad(
+            "train --dp-vocab with --noise-multiplier and no --dp-vocab-epsilon",
+            USAGE,
+            f -> f.train("--noise-multiplier", "1", "--dp-vocab"),
+            "needs --dp-vocab-epsilon"),
+        bad(
+            "train --dp-vocab-delta as large as --delta",
+            USAGE,
+            f ->
+                f.train(
+                    "--target-epsilon",
+                    "1",
+                    "--dp-vocab",
+                    "--delta",
+                    "1e-5",
+                    "--dp-vocab-delta",
+                    "1e-5"),
+            "--dp-vocab-delta 1.0E-5 is out of range"),
+        bad(
+            "train --dp-vocab-max-words 0",
+            USAGE,
+            f -> f.train("--target-epsilon", "1", "--dp-vocab", "--dp-vocab-max-words", "0"),
+            "--dp-vocab-max-words 0 is out of range"),
+        bad(
+            "train --min-count with a public vocabulary",
+            USAGE,
+            f -> f.train("--vocab", f.path("v.txt"), "--min-count", "2"),
+            "--min-count applies only to a vocabulary built from the member rows"),
+        bad(
+            "train --split unknown",
+            USAGE,
+            f -> f.train("--split", "random"),
+            "unknown --split 'random'; use bernoulli or stratified"),
+        bad(
+            "train --audit-kit inside the bundle",
+            USAGE,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.trainingCsv(),
+                    "--out",
+                    f.freshOutput("model"),
+                    "--audit-kit",
+                    f.path("model/kit")),
+            "is inside the bundle directory",
+            "which ships"),
+        bad(
+            "train --canaries file missing",
+            BAD_INPUT,
+            f -> f.train("--canaries", f.path("none.json")),
+            "none.json: secrets file not found (--canaries)"),
+        bad(
+            "train --canaries names a directory",
+            BAD_INPUT,
+            f -> f.train("--canaries", f.dir("secrets-dir")),
+            "secrets-dir is a directory"),
+        bad(
+            "train --canaries with a planted canary the CSV lacks",
+            BAD_INPUT,
+            f -> f.train("--canaries", f.secrets("pin-1", "1 2 3 4", null)),
+            "canary pin-1",
+            "no row holds its sentence with that label"),
+        bad(
+            "train --canaries with an audit-set canary left out but found in the CSV",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.file(
+                        "planted.csv",
+                        Files.readString(Path.of(f.trainingCsv()))
+                            + "my pin code is 5 6 7 8,positive\n"),
+                    "--out",
+                    f.freshOutput("model"),
+                    "--canaries",
+                    f.secrets("set-7", "5 6 7 8", false)),
+            "planted.csv row 21 (line 22) holds audit-set canary set-7, whose inclusion bit is"
+                + " false"),
+        bad(
             "train on too few rows to split",
             BAD_INPUT,
             f ->
@@ -782,6 +948,7 @@ class BadInputCatalogueTest {
                     f.file("tiny.csv", "text,label\ngreat,positive\nawful,negative\n"),
                     "--out",
                     f.freshOutput("model")),
+            "too few for the bernoulli",
             "each part needs at least 2"));
   }
 
@@ -1018,6 +1185,30 @@ class BadInputCatalogueTest {
           new ArrayList<>(List.of("audit", "canary", "--quiet", "--model", model.toString()));
       args.addAll(List.of(extra));
       return args;
+    }
+
+    /** {@code train} on {@link #trainingCsv()} into a fresh bundle (and its fresh audit kit). */
+    List<String> train(String... extra) throws IOException {
+      List<String> args =
+          new ArrayList<>(List.of("train", "--data", trainingCsv(), "--out", freshOutput("model")));
+      freshOutput("model.audit");
+      args.addAll(List.of(extra));
+      return args;
+    }
+
+    /** A secrets file with one canary of {@link #PIN} (included: null, true or false). */
+    String secrets(String id, String secret, Boolean included) throws IOException {
+      return file(
+          "secrets.json",
+          "{\"canaries\":[{\"id\":\""
+              + id
+              + "\",\"template\":\""
+              + PIN
+              + "\",\"label\":\"positive\",\"repetitions\":2,\"secret\":\""
+              + secret
+              + "\""
+              + (included == null ? "" : ",\"included\":" + included)
+              + "}]}");
     }
 
     List<String> plant(String data, String out, String secretsOut) {

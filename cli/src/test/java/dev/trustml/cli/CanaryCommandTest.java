@@ -118,6 +118,8 @@ class CanaryCommandTest {
             planted.toString(),
             "--out",
             bundle.toString(),
+            "--canaries",
+            secrets.toString(),
             "--heldout",
             "0.2",
             "--epochs",
