@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -77,6 +78,14 @@ class ReleaseTarballIT {
       }
     }
     Files.createDirectories(work.resolve("out"));
+  }
+
+  /** The tool links point outside the temporary directory: remove them before JUnit cleans up. */
+  @AfterAll
+  static void removeToolLinks() throws IOException {
+    for (String tool : TOOLS) {
+      Files.deleteIfExists(path.resolve(tool));
+    }
   }
 
   private static Path which(String tool) {
