@@ -67,6 +67,26 @@ final class BenchCommand implements Callable<Integer> {
       description = "Wall time of './trustml --help' (measured by make).")
   Double cliHelpSeconds;
 
+  @Option(
+      names = "--help-seconds",
+      description = "Wall time of the release's 'bin/trustml --help' (measured by make).")
+  Double helpSeconds;
+
+  @Option(
+      names = "--help-seconds-without-cds",
+      description = "The same with TRUSTML_CDS=off (no class-data-sharing archive).")
+  Double helpSecondsWithoutCds;
+
+  @Option(
+      names = "--audit-seconds",
+      description = "Wall time of a small 'bin/trustml audit membership' (measured by make).")
+  Double auditSeconds;
+
+  @Option(
+      names = "--audit-seconds-without-cds",
+      description = "The same with TRUSTML_CDS=off (no class-data-sharing archive).")
+  Double auditSecondsWithoutCds;
+
   private final List<String[]> table = new ArrayList<>();
   private ArrayNode figures;
 
@@ -95,8 +115,9 @@ final class BenchCommand implements Callable<Integer> {
         "s",
         null);
     if (cliHelpSeconds != null) {
-      figure("CLI start: ./trustml --help", cliHelpSeconds, "s", null);
+      figure("CLI start: ./trustml --help (repository launcher)", cliHelpSeconds, "s", null);
     }
+    startTimes();
     scoring();
     training();
     canary();
@@ -108,6 +129,34 @@ final class BenchCommand implements Callable<Integer> {
     w.println("wrote " + out);
     w.flush();
     return 0;
+  }
+
+  /**
+   * Start times of the release launcher with and without its class-data-sharing archive, one run
+   * each (make bench passes them): the archive maps trustml's classes, parsed and verified, into
+   * the JVM instead of loading them from the jars.
+   */
+  private void startTimes() {
+    if (helpSeconds != null && helpSecondsWithoutCds != null) {
+      figure(
+          "start: bin/trustml --help, with the CDS archive", helpSeconds, "s wall", "goal <= 0.3");
+      figure("start: bin/trustml --help, without it", helpSecondsWithoutCds, "s wall", null);
+      figure(
+          "start: --help without / with the CDS archive",
+          helpSecondsWithoutCds / helpSeconds,
+          "ratio",
+          null);
+    }
+    if (auditSeconds != null && auditSecondsWithoutCds != null) {
+      String audit = "small audit membership (sentiment/eps8, loss attack, 20 resamples)";
+      figure("start: " + audit + ", with the CDS archive", auditSeconds, "s wall", null);
+      figure("start: " + audit + ", without it", auditSecondsWithoutCds, "s wall", null);
+      figure(
+          "start: small audit without / with the CDS archive",
+          auditSecondsWithoutCds / auditSeconds,
+          "ratio",
+          null);
+    }
   }
 
   /** Audit scoring (CSV read + tokenise + forward + softmax) vs a raw forward loop. */

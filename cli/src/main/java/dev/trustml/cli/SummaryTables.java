@@ -1,5 +1,6 @@
 package dev.trustml.cli;
 
+import dev.trustml.reports.Numbers;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditSetResult;
 import dev.trustml.results.CanaryBound;
@@ -139,6 +140,6 @@ final class SummaryTables {
   }
 
   private static String pct(double v) {
-    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    return Numbers.percent(v);
   }
 }

@@ -112,8 +112,8 @@ public final class MarkdownRenderer {
           b,
           escape(a.name()),
           Numbers.format(a.auc()),
-          Numbers.format(a.tprAtFpr().at(0.01)),
-          Numbers.format(a.tprAtFpr().at(0.001)),
+          Numbers.percent(a.tprAtFpr().at(0.01)),
+          Numbers.percent(a.tprAtFpr().at(0.001)),
           bound,
           claimed);
     }
