@@ -24,15 +24,27 @@ class CanaryCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void exposureFallsWithRepetitionsAndSecretsStayOut() throws Exception {
-    Path json = tmp.resolve("c.json");
+  void exposureRisesWithRepetitionsUnderDpAndSecretsStayOut() throws Exception {
+    // The non-private model memorises every canary (Adam overfits the member rows); under DP a
+    // single copy is hidden and only repetition (group privacy: k copies, k epsilon) exposes it.
+    Map<Integer, Double> nodp = exposures("nodp");
+    for (Map.Entry<Integer, Double> e : nodp.entrySet()) {
+      assertTrue(e.getValue() > 8, "non-private: every canary exposed: " + nodp);
+    }
+    Map<Integer, Double> eps8 = exposures("eps8");
+    assertTrue(eps8.get(16) > 6, "eps 8: the 16x canary is exposed: " + eps8);
+    assertTrue(eps8.get(16) > eps8.get(1) + 3, "eps 8: more copies, more exposure: " + eps8);
+  }
+
+  private Map<Integer, Double> exposures(String variant) throws Exception {
+    Path json = tmp.resolve("c-" + variant + ".json");
     Cli.Result r =
         Cli.run(
             "audit",
             "canary",
             "--quiet",
             "--model",
-            SampleModels.bundle("sentiment", "nodp").toString(),
+            SampleModels.bundle("sentiment", variant).toString(),
             "--json",
             json.toString());
     assertEquals(0, r.exit(), r.err());
@@ -44,8 +56,7 @@ class CanaryCommandTest {
       assertFalse(c.has("guesses"));
       assertEquals(10_000, c.get("candidates").asLong());
     }
-    assertTrue(exposure.get(16) > 8, "the 16x canary is exposed: " + exposure);
-    assertTrue(exposure.get(16) > exposure.get(1) + 2, "more copies, more exposure: " + exposure);
+    return exposure;
   }
 
   @Test
@@ -165,7 +176,9 @@ class CanaryCommandTest {
       // Non-private: the 16x canary's rank refutes some epsilon, rigorously; no claim to judge.
       JsonNode nodp = auditJson(dataset, "nodp");
       assertEquals("no-claim", nodp.get("verdict").asText());
-      assertEquals(3, nodp.get("family_size").asInt());
+      // Three pin canaries and the one-run audit set share the confidence (Bonferroni).
+      assertEquals(
+          3 + (nodp.get("audit_set").isMissingNode() ? 0 : 1), nodp.get("family_size").asInt());
       for (JsonNode c : nodp.get("canaries")) {
         JsonNode bound = c.at("/epsilon_bounds/0");
         assertEquals("rigorous", bound.get("rigor").asText(), c.toString());
@@ -183,7 +196,9 @@ class CanaryCommandTest {
         for (JsonNode c : dp.get("canaries")) {
           JsonNode bound = c.at("/epsilon_bounds/0");
           assertTrue(bound.get("value").asDouble() <= claim, dataset + "/" + variant + " " + c);
-          assertTrue(bound.get("p_value").asDouble() > 0.05 / 3, "not refuted: " + bound);
+          assertTrue(
+              bound.get("p_value").asDouble() > 0.05 / dp.get("family_size").asInt(),
+              "not refuted: " + bound);
         }
       }
     }
