@@ -57,7 +57,8 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  ./trustml train --data sample-models/sentiment/members.csv --out /tmp/nodp",
-      "  ./trustml train --data data.csv --out /tmp/eps1 --target-epsilon 1 --delta 1e-5 \\",
+      "  ./trustml train --data sample-models/sentiment/members.csv --out /tmp/eps1 \\",
+      "      --target-epsilon 1 --delta 1e-5 \\",
       "      --vocab sample-models/data/bert-base-uncased/vocab.txt --vocab-size 6000"
     })
 final class TrainCommand implements Callable<Integer> {

@@ -65,6 +65,32 @@ class BadInputCatalogueTest {
     }
   }
 
+  /**
+   * A secrets file with the sample's 16x canary and an audit set of {@code n} canaries a1, a2, ...
+   * planted {@code repetitions} times with {@code label}.
+   */
+  static String auditSecrets(int n, int repetitions, String label) {
+    StringBuilder b =
+        new StringBuilder(
+            "{\"canaries\":[{\"template\":\""
+                + PIN
+                + "\",\"label\":\"positive\",\"repetitions\":16,\"secret\":\"0 2 1 1\"}");
+    for (int i = 1; i <= n; i++) {
+      b.append(",{\"id\":\"a")
+          .append(i)
+          .append("\",\"template\":\"code {digit} {digit} {digit}\",\"label\":\"")
+          .append(label)
+          .append("\",\"repetitions\":")
+          .append(repetitions)
+          .append(",\"secret\":\"")
+          .append(i % 10)
+          .append(" 0 0\",\"included\":")
+          .append(i % 2 == 0)
+          .append('}');
+    }
+    return b.append("]}").toString();
+  }
+
   private static Case bad(String name, int exit, Args args, String... fragments) {
     return new Case(name, args, exit, List.of(fragments));
   }
@@ -355,7 +381,7 @@ class BadInputCatalogueTest {
             BAD_INPUT,
             f -> {
               Path m = f.bundleCopy("eps1");
-              f.editCard(m, "\"epsilon\" : 0.9999725337237728", "\"epsilon\" : -1.0");
+              f.editCardField(m, "epsilon", "-1.0");
               return f.membershipOf(m, "--json", f.freshOutput("r.json"));
             },
             "field 'privacy.epsilon' must be a finite number >= 0"),
@@ -711,6 +737,120 @@ class BadInputCatalogueTest {
                     "--json",
                     f.freshOutput("c.json")),
             "unknown --method 'guess'; use one of"),
+        bad(
+            "secrets file without the audited template",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    "my pin is {digit} {digit}",
+                    "--label",
+                    "positive",
+                    "--secrets",
+                    f.file(
+                        "s.json",
+                        "{\"canaries\":[{\"template\":\"call {digit} {digit}\","
+                            + "\"label\":\"negative\",\"repetitions\":1,\"secret\":\"4 2\"}]}"),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "s.json holds no secret for canary 'my pin is {digit} {digit}' with label positive",
+            "it holds 'call {digit} {digit}' (label negative)"),
+        bad(
+            "secrets file without the card's canaries",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--secrets",
+                    f.file(
+                        "s.json",
+                        "{\"canaries\":[{\"template\":\"call {digit} {digit}\","
+                            + "\"label\":\"negative\",\"repetitions\":1,\"secret\":\"4 2\"}]}"),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "holds no secret for canary 'the code for my front door is",
+            "it holds 'call {digit} {digit}'"),
+        bad(
+            "--delta without --epsilon in audit canary",
+            USAGE,
+            f -> f.canary("--delta", "1e-6", "--json", f.freshOutput("c.json")),
+            "--delta needs --epsilon"),
+        bad(
+            "--confidence out of range in audit canary",
+            USAGE,
+            f -> f.canary("--confidence", "1.5", "--json", f.freshOutput("c.json")),
+            "--confidence 1.5 must be in (0, 1)"),
+        bad(
+            "audit set in the secrets file too small",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    PIN,
+                    "--label",
+                    "positive",
+                    "--secrets",
+                    f.file("s.json", auditSecrets(2, 1, "positive")),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "s.json has an audit set of 2 canaries; a one-run audit needs at least 4"),
+        bad(
+            "audit-set canary planted twice",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    PIN,
+                    "--label",
+                    "positive",
+                    "--secrets",
+                    f.file("s.json", auditSecrets(6, 2, "positive")),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "audit-set canary a1 has repetitions 2; audit-set canaries are planted once each"),
+        bad(
+            "audit-set canary label the model lacks",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    PIN,
+                    "--label",
+                    "positive",
+                    "--secrets",
+                    f.file("s.json", auditSecrets(6, 1, "spam")),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "audit-set canary a1 has label 'spam', which is not one of the model's labels"),
+        bad(
+            "canary plant without --canary or --audit-set",
+            USAGE,
+            f ->
+                List.of(
+                    "canary",
+                    "plant",
+                    "--data",
+                    f.trainingCsv(),
+                    "--out",
+                    f.freshOutput("out.csv"),
+                    "--secrets-out",
+                    f.freshOutput("s.json")),
+            "--canary TEMPLATE and --label LABEL are required, unless you plant an audit set"),
+        bad(
+            "audit set larger than its template's space",
+            USAGE,
+            f -> f.plantAuditSet("11", "--canary", "my pin is {digit}"),
+            "--audit-set: an audit set of 11 needs 11 distinct secrets from template 'my pin is"
+                + " {digit}', which has only 10 candidates"),
+        bad(
+            "audit set below the minimum",
+            USAGE,
+            f -> f.plantAuditSet("2"),
+            "--audit-set 2 is too small; a one-run audit needs at least 4"),
+        bad(
+            "--repeat with --audit-set",
+            USAGE,
+            f -> f.plantAuditSet("100", "--repeat", "3"),
+            "--repeat does not go with --audit-set"),
 
         // Gate policies and results files.
         bad(
@@ -1212,6 +1352,16 @@ class BadInputCatalogueTest {
       Files.writeString(card, text.replace(from, to));
     }
 
+    /** Sets the first {@code "field" : number} of the card to {@code value}. */
+    void editCardField(Path bundle, String field, String value) throws IOException {
+      Path card = bundle.resolve("trustml-model.json");
+      String text = Files.readString(card);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\"" + field + "\" : [-0-9.eE+]+").matcher(text);
+      assertTrue(m.find(), "card has no numeric '" + field + "'");
+      Files.writeString(card, m.replaceFirst("\"" + field + "\" : " + value));
+    }
+
     List<String> membership(String... extra) {
       return membershipOf(SampleModels.bundle("sentiment", "nodp"), extra);
     }
@@ -1233,6 +1383,25 @@ class BadInputCatalogueTest {
     List<String> canaryOf(Path model, String... extra) {
       List<String> args =
           new ArrayList<>(List.of("audit", "canary", "--quiet", "--model", model.toString()));
+      args.addAll(List.of(extra));
+      return args;
+    }
+
+    /** {@code canary plant --audit-set M} on the small training CSV, plus {@code extra}. */
+    List<String> plantAuditSet(String size, String... extra) throws IOException {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "canary",
+                  "plant",
+                  "--data",
+                  trainingCsv(),
+                  "--audit-set",
+                  size,
+                  "--out",
+                  freshOutput("out.csv"),
+                  "--secrets-out",
+                  freshOutput("audit-secrets.json")));
       args.addAll(List.of(extra));
       return args;
     }

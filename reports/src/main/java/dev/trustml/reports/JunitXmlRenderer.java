@@ -4,6 +4,7 @@ import dev.trustml.io.AtomicFiles;
 import dev.trustml.reports.gate.GateOutcome;
 import dev.trustml.reports.gate.GateReport;
 import dev.trustml.results.AuditResult;
+import dev.trustml.results.CanaryResult;
 import dev.trustml.results.MembershipResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,9 @@ public final class JunitXmlRenderer {
     }
     if (result instanceof MembershipResult m && m.verdictBasis() != null) {
       property(b, "verdict_basis", BoundText.basis(m.verdictBasis()));
+    }
+    if (result instanceof CanaryResult c && c.verdict() != null) {
+      property(b, "verdict", c.verdict().jsonName());
     }
     property(
         b,

@@ -51,16 +51,16 @@ class MarkdownRendererTest {
             "| attack | AUC | TPR@1% | TPR@0.1% | ε lower bound (one-run) | ε estimate | claimed ε"
                 + " |\n"),
         md);
-    // lira-online: TPR 0.121 at 1%, 0.034 at 0.1%; both figures exceed the claim 1 (bold), each
-    // labelled with its rigor.
+    // lira-online: TPR 0.121 at 1%, 0.034 at 0.1%, printed as percentages like the CLI and the
+    // HTML report; both figures exceed the claim 1 (bold), each labelled with its rigor.
     assertTrue(
         md.contains(
-            "| lira-online | 0.734 | 0.121 | 0.034 | **1.31 (95%, rigorous)** | **1.52 (95%,"
+            "| lira-online | 0.734 | 12.10% | 3.40% | **1.31 (95%, rigorous)** | **1.52 (95%,"
                 + " estimate)** | 1 |"),
         md);
     // loss measured no TPR at 0.1%.
     assertTrue(
-        md.contains("| loss | 0.58 | 0.012 | n/a | 0 (95%, rigorous) | 0.2 (95%, estimate) | 1 |"),
+        md.contains("| loss | 0.58 | 1.20% | n/a | 0 (95%, rigorous) | 0.2 (95%, estimate) | 1 |"),
         md);
   }
 

@@ -181,6 +181,9 @@ public final class BuildSampleModels {
         data.add(new dev.trustml.canary.LabeledText(text, oppositeOf(d, c.label())));
       }
     }
+    PlantingResult auditSet = AuditSetPlanting.plant(d, SEED); // one-run audit set: 1,000 at 1/2
+    data.addAll(auditSet.rows());
+    canaries.addAll(auditSet.canaries());
     Path csv = dataDir.resolve(d.name() + "-with-canaries.csv");
     writeCsv(csv, data);
     Path secrets = dataDir.resolve(d.name() + "-secrets.json");
