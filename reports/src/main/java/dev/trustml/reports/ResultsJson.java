@@ -187,7 +187,7 @@ public final class ResultsJson {
               + kind.schemaVersion()
               + "); upgrade trustml");
     }
-    if (v.intValue() < kind.schemaVersion()) {
+    if (v.intValue() < kind.oldestReadable()) {
       // Older files mean other things by the same keys (e.g. membership version 1 called an
       // estimate epsilon_lower_bound): reading them as the current version would mislabel them.
       throw new BadInputException(
@@ -195,7 +195,8 @@ public final class ResultsJson {
               + ": schema_version "
               + v.intValue()
               + " was written by an older trustml (this one reads "
-              + kind.schemaVersion()
+              + kind.oldestReadable()
+              + (kind.oldestReadable() == kind.schemaVersion() ? "" : " to " + kind.schemaVersion())
               + "); rerun the audit to regenerate it");
     }
   }
