@@ -3,6 +3,7 @@ package dev.trustml.cli;
 import dev.trustml.audit.MembershipAudit;
 import dev.trustml.audit.MembershipAuditOutcome;
 import dev.trustml.audit.MembershipAuditRequest;
+import dev.trustml.audit.OneRunOption;
 import dev.trustml.audit.shadow.ShadowPlan;
 import dev.trustml.error.UsageException;
 import dev.trustml.membership.AttackRegistry;
@@ -29,8 +30,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Run membership-inference attacks against a model and set the strongest empirical epsilon"
-          + " lower bound against the model's claimed epsilon.",
+      "Run membership-inference attacks against a model (and the vocabulary beside it) and set"
+          + " their epsilon lower bounds against the model's claimed epsilon: rigorous when the"
+          + " card records Bernoulli(1/2) membership and its own member files are audited,"
+          + " estimates otherwise. Verdict: consistent, suspect, violated or no-claim.",
       "",
       "Example:",
       "  ./trustml audit membership --model sample-models/sentiment/nodp --shadow-models 8"
@@ -148,11 +151,24 @@ final class MembershipCommand implements Callable<Integer> {
 
   @Option(
       names = "--one-run",
-      paramLabel = "K",
+      paramLabel = "auto|off|K",
+      defaultValue = "auto",
       description =
-          "Also the one-run epsilon bound (Steinke et al. 2023) with K guesses per side; valid"
-              + " when rows were assigned to members/non-members at random (trustml's split).")
-  Integer oneRun;
+          "The one-run epsilon bound (Steinke et al. 2023). auto: computed, and rigorous, when"
+              + " the card records Bernoulli(1/2) membership and the card's own member files are"
+              + " audited (guess counts chosen on a random half of the rows, the bound on the"
+              + " other half); off: never; K: always, with K guesses"
+              + " per side fixed in advance (an estimate under any other design). Default:"
+              + " ${DEFAULT-VALUE}.")
+  String oneRun;
+
+  @Option(
+      names = "--population",
+      paramLabel = "CSV",
+      description =
+          "Rows known to be outside the model's training data, for RMIA's population and class"
+              + " calibration; never evaluated (default: cross-fit the audited rows).")
+  Path population;
 
   @Mixin CsvColumnOptions columns;
 
@@ -177,6 +193,7 @@ final class MembershipCommand implements Callable<Integer> {
               + " for none; got "
               + shadowModels);
     }
+    OneRunOption oneRunOption = oneRunOption(oneRun);
     output.check(model);
     Path shadowCache = shadowModels == 0 ? null : cacheDir.checked();
     EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, confidence, 0.0, seed);
@@ -208,7 +225,8 @@ final class MembershipCommand implements Callable<Integer> {
             references,
             rmia,
             seed,
-            oneRun);
+            oneRunOption,
+            population);
     MembershipAuditOutcome outcome;
     try (LoadedModel target = LoadedModel.load(bundle, false)) {
       outcome =
@@ -220,6 +238,27 @@ final class MembershipCommand implements Callable<Integer> {
     MembershipResult result = outcome.result();
     SummaryTables.membership(result, out);
     return output.finish(result, outcome.scores(), out);
+  }
+
+  /** {@code auto}, {@code off} or a positive guess count. */
+  static OneRunOption oneRunOption(String value) throws UsageException {
+    String v = value.trim();
+    if (v.equals("auto")) {
+      return OneRunOption.AUTO;
+    }
+    if (v.equals("off")) {
+      return OneRunOption.OFF;
+    }
+    try {
+      int k = Integer.parseInt(v);
+      if (k >= 1) {
+        return OneRunOption.fixed(k);
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new UsageException(
+        "--one-run must be auto, off or a number of guesses per side >= 1; got '" + value + "'");
   }
 
   private static Path fromCard(ModelBundle bundle, boolean membersSide) throws UsageException {

@@ -917,6 +917,56 @@ class BadInputCatalogueTest {
                     f.freshOutput("r.md")),
             "results.json: not valid JSON"),
 
+        // Membership audit inputs added with honest verdicts (issue 10).
+        bad(
+            "one-run option that is not auto, off or a count",
+            USAGE,
+            f -> f.membership("--one-run", "some", "--json", f.freshOutput("r.json")),
+            "--one-run must be auto, off or a number of guesses per side >= 1; got 'some'"),
+        bad(
+            "population file missing",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--population", f.path("population.csv"), "--json", f.freshOutput("r.json")),
+            "population.csv: file not found"),
+        bad(
+            "population rows that are also audited",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--population",
+                    f.file(
+                        "population.csv",
+                        "text,label\n"
+                            + Files.readAllLines(Path.of(f.nonMembers())).get(1)
+                            + "\nsomething else entirely,positive\n"),
+                    "--json",
+                    f.existingOutput("r.json")),
+            "population.csv: shares 1 row(s)",
+            "remove them from the population file"),
+        bad(
+            "reference model that is the target itself",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--reference",
+                    SampleModels.bundle("sentiment", "nodp").toString(),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "the reference model file is the target's own (same SHA-256)"),
+        bad(
+            "reference model trained on exactly the target's members",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--reference",
+                    SampleModels.bundle("sentiment", "eps8").toString(),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "eps8: the reference model was trained on exactly the target's members",
+            "use a reference trained on another sample"),
+
         // Training data.
         bad(
             "train on a single-class dataset",

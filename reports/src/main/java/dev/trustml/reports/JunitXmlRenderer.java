@@ -44,6 +44,9 @@ public final class JunitXmlRenderer {
     if (result instanceof MembershipResult m && m.verdict() != null) {
       property(b, "verdict", m.verdict().jsonName());
     }
+    if (result instanceof MembershipResult m && m.verdictBasis() != null) {
+      property(b, "verdict_basis", BoundText.basis(m.verdictBasis()));
+    }
     if (result instanceof CanaryResult c && c.verdict() != null) {
       property(b, "verdict", c.verdict().jsonName());
     }

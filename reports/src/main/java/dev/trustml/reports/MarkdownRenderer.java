@@ -48,6 +48,9 @@ public final class MarkdownRenderer {
         .append(h.title())
         .append("\n\n");
     b.append(escape(h.sentence())).append("\n\n");
+    if (result instanceof MembershipResult m && m.verdictBasis() != null) {
+      b.append("<sub>").append(escape(BoundText.basis(m.verdictBasis()))).append("</sub>\n\n");
+    }
     b.append(modelLine(result)).append("\n\n");
     if (result instanceof MembershipResult m) {
       attacks(m, b);
@@ -93,34 +96,30 @@ public final class MarkdownRenderer {
 
   private static void attacks(MembershipResult m, StringBuilder b) {
     String claimed = m.theoretical() == null ? "none" : Numbers.format(m.theoretical().epsilon());
-    b.append("| attack | AUC | TPR@1% | TPR@0.1% | ε lower bound | claimed ε |\n");
-    b.append("|:--|--:|--:|--:|--:|--:|\n");
+    b.append(
+        "| attack | AUC | TPR@1% | TPR@0.1% | ε lower bound (one-run) | ε estimate | claimed ε |\n");
+    b.append("|:--|--:|--:|--:|--:|--:|--:|\n");
     for (AttackResult a : m.attacks()) {
-      EpsilonLowerBound lb = a.epsilonLowerBound();
-      boolean refutes =
-          lb != null && m.theoretical() != null && lb.value() > m.theoretical().epsilon();
-      String bound =
-          lb == null
-              ? "n/a"
-              : (refutes ? "**" : "")
-                  + Numbers.format(lb.value())
-                  + (refutes ? "**" : "")
-                  + " ("
-                  + percent(lb.confidence())
-                  + ")";
       row(
           b,
           escape(a.name()),
           Numbers.format(a.auc()),
           Numbers.percent(a.tprAtFpr().at(0.01)),
           Numbers.percent(a.tprAtFpr().at(0.001)),
-          bound,
+          bound(a.epsilonLowerBound(), m),
+          bound(a.epsilonEstimate(), m),
           claimed);
     }
     if (m.attacks().isEmpty()) {
-      b.append("| (no attacks ran) | | | | | |\n");
+      b.append("| (no attacks ran) | | | | | | |\n");
     }
     b.append('\n');
+  }
+
+  /** A bound cell: bold when it exceeds the claim (a rigorous one refutes it). */
+  private static String bound(EpsilonLowerBound lb, MembershipResult m) {
+    boolean exceeds = BoundText.exceeds(lb, m.theoretical());
+    return (exceeds ? "**" : "") + BoundText.of(lb) + (exceeds ? "**" : "");
   }
 
   private static void canaries(CanaryResult c, StringBuilder b) {
@@ -223,6 +222,7 @@ public final class MarkdownRenderer {
   private static String icon(Headline.Tone tone) {
     return switch (tone) {
       case BAD -> "❌";
+      case WARN -> "⚠️";
       case GOOD -> "✅";
       case NEUTRAL -> "⚪";
     };

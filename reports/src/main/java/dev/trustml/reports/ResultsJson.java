@@ -187,6 +187,18 @@ public final class ResultsJson {
               + kind.schemaVersion()
               + "); upgrade trustml");
     }
+    if (v.intValue() < kind.oldestReadable()) {
+      // Older files mean other things by the same keys (e.g. membership version 1 called an
+      // estimate epsilon_lower_bound): reading them as the current version would mislabel them.
+      throw new BadInputException(
+          source
+              + ": schema_version "
+              + v.intValue()
+              + " was written by an older trustml (this one reads "
+              + kind.oldestReadable()
+              + (kind.oldestReadable() == kind.schemaVersion() ? "" : " to " + kind.schemaVersion())
+              + "); rerun the audit to regenerate it");
+    }
   }
 
   /** The result as it may be written: without secrets unless the user asked for them. */

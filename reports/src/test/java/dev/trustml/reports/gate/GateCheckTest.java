@@ -9,11 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trustml.error.ExitCode;
 import dev.trustml.error.UsageException;
 import dev.trustml.reports.Fixtures;
+import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
+import dev.trustml.results.BoundRigor;
 import dev.trustml.results.CanaryResult;
+import dev.trustml.results.EpsilonLowerBound;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.Theoretical;
 import dev.trustml.results.Verdict;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,6 +48,10 @@ class GateCheckTest {
     "balanced_accuracy>0.7, PASS, lira-online",
     "epsilon_lb>1.3, FAIL, lira-online",
     "epsilon_lb>epsilon, FAIL, lira-online",
+    "epsilon_estimate>1.5, FAIL, lira-online",
+    "epsilon_estimate>0.1, FAIL, lira-online",
+    "epsilon_estimate>2, PASS, lira-online",
+    "verdict==suspect, PASS, sentiment-dp",
     "tpr@0.01>0.1, FAIL, lira-online",
     "tpr@0.1 < 0.2, FAIL, loss",
     "verdict==violated, FAIL, sentiment-dp",
@@ -124,6 +132,67 @@ class GateCheckTest {
   }
 
   @Test
+  void suspectIsAVerdictTheGateCanName() throws Exception {
+    // Claim 1.4: rigorous 1.31 below it, estimate 1.52 above: suspect.
+    AuditResult suspect = Fixtures.membership("m", new Theoretical(1.4, 1e-5, "rdp", "card"));
+    GateOutcome o = GateCheck.parse("verdict==suspect").evaluate(suspect);
+    assertEquals("FAIL verdict==suspect: m verdict = suspect", o.line());
+    assertTrue(GateCheck.parse("verdict==violated").evaluate(suspect).passed());
+    assertTrue(GateCheck.parse("epsilon_lb>epsilon").evaluate(suspect).passed());
+    assertFalse(GateCheck.parse("epsilon_estimate>epsilon").evaluate(suspect).passed());
+  }
+
+  @Test
+  void epsilonLbReadsOnlyRigorousBounds() throws Exception {
+    // An attack whose one-run bound is only an estimate (or absent) has no epsilon_lb.
+    MembershipResult m = MEMBERSHIP;
+    AttackResult lira = m.attacks().get(0);
+    EpsilonLowerBound b = lira.epsilonLowerBound();
+    AttackResult estimated =
+        new AttackResult(
+            lira.name(),
+            lira.threatModel(),
+            lira.paper(),
+            lira.auc(),
+            lira.advantage(),
+            lira.balancedAccuracy(),
+            lira.tprAtFpr(),
+            new EpsilonLowerBound(
+                b.value(),
+                BoundRigor.ESTIMATE,
+                b.confidence(),
+                b.delta(),
+                b.method(),
+                b.rowsUsed(),
+                b.oneRun()),
+            lira.epsilonEstimate(),
+            lira.intervals(),
+            lira.roc(),
+            lira.histogram());
+    MembershipResult onlyEstimates =
+        new MembershipResult(
+            m.schemaVersion(),
+            m.kind(),
+            m.model(),
+            m.theoretical(),
+            m.verdict(),
+            m.verdictReason(),
+            m.verdictBasis(),
+            m.members(),
+            m.nonMembers(),
+            m.referenceModels(),
+            List.of(estimated),
+            m.slices(),
+            m.conventions(),
+            m.provenance());
+    GateOutcome o = GateCheck.parse("epsilon_lb>epsilon").evaluate(onlyEstimates);
+    assertEquals(GateOutcome.Status.SKIP, o.status(), o.line());
+    assertEquals(
+        "SKIP epsilon_lb>epsilon: epsilon_lb could not be measured for any attack (lira-online)",
+        o.line());
+  }
+
+  @Test
   void noClaimMeansInfiniteEpsilon() throws Exception {
     AuditResult plain = Fixtures.membership("plain", null);
     GateOutcome lb = GateCheck.parse("epsilon_lb>epsilon").evaluate(plain);
@@ -155,6 +224,7 @@ class GateCheckTest {
             m.theoretical(),
             m.verdict(),
             m.verdictReason(),
+            m.verdictBasis(),
             m.members(),
             m.nonMembers(),
             m.referenceModels(),
