@@ -1,6 +1,5 @@
 package dev.trustml.audit;
 
-import dev.trustml.canary.Alphabet;
 import dev.trustml.canary.CanaryExtractor;
 import dev.trustml.canary.CanaryTemplate;
 import dev.trustml.canary.EnumerationSearch;
@@ -15,12 +14,12 @@ import dev.trustml.canary.SecretOutcome;
 import dev.trustml.canary.modiva.Modiva;
 import dev.trustml.canary.modiva.ModivaProblem;
 import dev.trustml.canary.modiva.ModivaResult;
+import dev.trustml.canary.modiva.TemplateProblem;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
 import dev.trustml.io.Hashing;
-import dev.trustml.model.LoadedModel;
-import dev.trustml.model.torchscript.TextClassifierScript;
+import dev.trustml.model.Classifier;
 import dev.trustml.progress.Progress;
 import dev.trustml.provenance.Provenance;
 import dev.trustml.results.AuditSetResult;
@@ -45,11 +44,11 @@ public final class CanaryAudit {
   private CanaryAudit() {}
 
   /**
-   * Runs the audit; the model must be loaded trainable when ModIvA may run. Each canary's rank
-   * gives a differential-privacy test, the audit set (if any) a one-run bound; all are set against
-   * the claim, family-wise at the request's confidence.
+   * Runs the audit; the model must be opened for white-box use when ModIvA may run. Each canary's
+   * rank gives a differential-privacy test, the audit set (if any) a one-run bound; all are set
+   * against the claim, family-wise at the request's confidence.
    */
-  public static CanaryResult run(LoadedModel model, CanaryAuditRequest request, Progress progress)
+  public static CanaryResult run(Classifier model, CanaryAuditRequest request, Progress progress)
       throws TrustmlException {
     Instant started = Instant.now();
     List<Measured> measured = new ArrayList<>();
@@ -113,7 +112,7 @@ public final class CanaryAudit {
   private record Measured(CanaryFinding finding, CanaryBounds.RankEvidence evidence) {}
 
   private static Measured audit(
-      LoadedModel model, CanaryTarget target, CanaryAuditRequest request, Progress progress)
+      Classifier model, CanaryTarget target, CanaryAuditRequest request, Progress progress)
       throws TrustmlException {
     int label = model.card().labelIndex(target.label());
     if (label < 0) {
@@ -132,7 +131,7 @@ public final class CanaryAudit {
     ExtractionSettings settings = request.extraction();
     boolean small =
         template.spaceFitsInLong() && template.spaceSizeExact() <= settings.enumerationLimit();
-    boolean whiteBox = model.hasMethod(TextClassifierScript.EMBEDDING_METHOD);
+    boolean whiteBox = model.whiteBox().isPresent();
 
     List<ExtractionResult> blackBox = new ArrayList<>();
     ModivaResult modiva = null;
@@ -147,7 +146,7 @@ public final class CanaryAudit {
           blackBox.add(enumerate(scorer, template, secret, settings, progress));
         }
         blackBox.add(beam(scorer, template, secret, settings, progress));
-        if (whiteBox && model.trainable()) {
+        if (whiteBox) {
           modiva = modiva(model, template, label, request, progress);
         }
       }
@@ -192,7 +191,7 @@ public final class CanaryAudit {
   }
 
   private static ModivaResult modiva(
-      LoadedModel model,
+      Classifier model,
       CanaryTemplate template,
       int label,
       CanaryAuditRequest request,
@@ -206,45 +205,9 @@ public final class CanaryAudit {
   }
 
   /** The template as token ids with one position per slot, and each slot's token ids. */
-  public static ModivaProblem problem(LoadedModel model, CanaryTemplate template, int label)
+  public static ModivaProblem problem(Classifier model, CanaryTemplate template, int label)
       throws BadInputException {
-    List<Long> tokens = new ArrayList<>();
-    int[] positions = new int[template.slotCount()];
-    long[][] alphabets = new long[template.slotCount()][];
-    List<String> fixed = template.fixedSegments();
-    int maxLength = model.card().maxLength();
-    for (int s = 0; s <= template.slotCount(); s++) {
-      for (long t : model.tokenizer().encode(fixed.get(s), maxLength)) {
-        tokens.add(t);
-      }
-      if (s < template.slotCount()) {
-        Alphabet a = template.alphabet(s);
-        long[] ids = new long[a.size()];
-        for (int v = 0; v < a.size(); v++) {
-          ids[v] = model.tokenizer().tokenId(a.value(v));
-          if (ids[v] < 0) {
-            throw new BadInputException(
-                "canary '"
-                    + template.source()
-                    + "': slot "
-                    + (s + 1)
-                    + " value '"
-                    + a.value(v)
-                    + "' is not a single token of the model's vocabulary; ModIvA needs one token"
-                    + " per slot value (black-box methods enumerate and beam still work)");
-          }
-        }
-        positions[s] = tokens.size();
-        alphabets[s] = ids;
-        tokens.add(ids[0]);
-      }
-    }
-    if (tokens.size() > maxLength) {
-      throw new BadInputException(
-          "canary '" + template.source() + "' is longer than the model's max length " + maxLength);
-    }
-    return new ModivaProblem(
-        tokens.stream().mapToLong(Long::longValue).toArray(), positions, alphabets, label);
+    return TemplateProblem.of(model.tokenizer(), model.card().maxLength(), template, label);
   }
 
   private static Measured finding(

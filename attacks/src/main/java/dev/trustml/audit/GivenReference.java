@@ -7,7 +7,8 @@ import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
 import dev.trustml.membership.ModelOutputs;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.Classifiers;
 import dev.trustml.model.ModelBundle;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ record GivenReference(
 
   /** Opens, checks and scores the reference bundle in {@code dir}. */
   static GivenReference score(
-      LoadedModel target, Path dir, CsvColumns columns, ScoredRows rows, ScoredRows population)
+      Classifier target, Path dir, CsvColumns columns, ScoredRows rows, ScoredRows population)
       throws TrustmlException {
     ModelBundle bundle = ModelBundle.open(dir);
     List<String> labels = target.card().labels();
@@ -66,7 +67,7 @@ record GivenReference(
               + " rows would be the target's membership - use a reference trained on another"
               + " sample");
     }
-    try (LoadedModel ref = LoadedModel.load(bundle, false)) {
+    try (Classifier ref = Classifiers.open(bundle, false)) {
       int k = labels.size();
       ModelOutputs audit =
           ModelOutputs.of("reference " + dir, k, rows.labels(), logits(ref, rows.texts()));
@@ -85,12 +86,8 @@ record GivenReference(
   }
 
   /** The reference scores rows with its own tokenizer. */
-  private static float[] logits(LoadedModel ref, String[] texts) {
-    long[][] tokens = new long[texts.length][];
-    for (int i = 0; i < texts.length; i++) {
-      tokens[i] = ref.tokenizer().encode(texts[i], ref.card().maxLength());
-    }
-    return BatchLogits.of(ref, tokens);
+  private static float[] logits(Classifier ref, String[] texts) {
+    return BatchLogits.ofTexts(ref, Arrays.asList(texts));
   }
 
   private static long[] trainedKeys(Path membersFile, CsvColumns columns) throws TrustmlException {

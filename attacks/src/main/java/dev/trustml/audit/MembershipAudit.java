@@ -16,7 +16,7 @@ import dev.trustml.membership.eval.AttackMetrics;
 import dev.trustml.membership.eval.EvaluationSettings;
 import dev.trustml.membership.eval.MembershipEvaluator;
 import dev.trustml.membership.eval.SliceMetrics;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
 import dev.trustml.model.card.PrivacyClaim;
 import dev.trustml.progress.Progress;
 import dev.trustml.provenance.Provenance;
@@ -55,7 +55,7 @@ public final class MembershipAudit {
 
   /** Runs the audit. */
   public static MembershipAuditOutcome run(
-      LoadedModel target, MembershipAuditRequest request, Progress progress)
+      Classifier target, MembershipAuditRequest request, Progress progress)
       throws TrustmlException {
     Instant started = Instant.now();
     List<String> labelNames = target.card().labels();
@@ -251,7 +251,7 @@ public final class MembershipAudit {
   }
 
   /** The claim: the command line's if given, else the model card's, else none. */
-  static Theoretical theoretical(LoadedModel target, Theoretical override) {
+  static Theoretical theoretical(Classifier target, Theoretical override) {
     if (override != null) {
       return override;
     }
@@ -368,7 +368,7 @@ public final class MembershipAudit {
       int count) {
 
     static References build(
-        LoadedModel target,
+        Classifier target,
         MembershipAuditRequest request,
         ScoredRows rows,
         ScoredRows population,
@@ -409,7 +409,7 @@ public final class MembershipAudit {
           outs.size());
     }
 
-    private static long[][] tokens(LoadedModel target, String[] texts) {
+    private static long[][] tokens(Classifier target, String[] texts) {
       long[][] tokens = new long[texts.length][];
       for (int i = 0; i < texts.length; i++) {
         tokens[i] = target.tokenizer().encode(texts[i], target.card().maxLength());

@@ -9,7 +9,8 @@ import dev.trustml.error.UsageException;
 import dev.trustml.membership.AttackRegistry;
 import dev.trustml.membership.RmiaParameters;
 import dev.trustml.membership.eval.EvaluationSettings;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.Classifiers;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.model.card.TrainingRecipe;
 import dev.trustml.results.MembershipResult;
@@ -228,7 +229,7 @@ final class MembershipCommand implements Callable<Integer> {
             oneRunOption,
             population);
     MembershipAuditOutcome outcome;
-    try (LoadedModel target = LoadedModel.load(bundle, false)) {
+    try (Classifier target = Classifiers.open(bundle, false)) {
       outcome =
           MembershipAudit.run(
               target,

@@ -8,8 +8,10 @@ import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
 import dev.trustml.membership.ModelOutputs;
 import dev.trustml.model.BundleWriter;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.Classifiers;
 import dev.trustml.model.ModelBundle;
+import dev.trustml.model.card.Architecture;
 import dev.trustml.model.card.ModelCard;
 import dev.trustml.model.card.PrivacyClaim;
 import dev.trustml.model.card.TrainingRecipe;
@@ -69,20 +71,20 @@ public final class ShadowModels {
    * @param labels their label indices
    */
   public static Trained train(
-      LoadedModel target, long[][] tokens, int[] labels, ShadowPlan plan, Progress progress)
+      Classifier target, long[][] tokens, int[] labels, ShadowPlan plan, Progress progress)
       throws TrustmlException {
     return train(target, tokens, labels, null, null, plan, progress);
   }
 
   /**
-   * As {@link #train(LoadedModel, long[][], int[], ShadowPlan, Progress)}, also scoring population
+   * As {@link #train(Classifier, long[][], int[], ShadowPlan, Progress)}, also scoring population
    * rows (never trained on) with every model.
    *
    * @param populationTokens population rows tokenised with the target's tokenizer, or null
    * @param populationLabels their label indices, or null
    */
   public static Trained train(
-      LoadedModel target,
+      Classifier target,
       long[][] tokens,
       int[] labels,
       long[][] populationTokens,
@@ -95,8 +97,14 @@ public final class ShadowModels {
     if (recipe == null || card.architecture() == null) {
       throw new BadInputException(
           target.bundle().dir()
-              + ": the model card has no training recipe, so trustml cannot train reference models"
-              + " like it; pass reference models with --reference instead");
+              + ": trustml trains reference models only for its own architecture ("
+              + Architecture.MEAN_POOL_MLP
+              + ") from the training recipe on the card, and this model "
+              + (card.architecture() == null
+                  ? "is of another architecture (not trained by trustml)"
+                  : "has no training recipe on its card")
+              + "; audit it with the threshold attacks (loss, confidence, entropy), or give"
+              + " reference bundles trained like it");
     }
     if (!(target.tokenizer() instanceof VocabTokenizer vocab)) {
       throw new BadInputException(
@@ -228,7 +236,7 @@ public final class ShadowModels {
   private static ModelOutputs[] trainAndScore(
       ShadowCache cache,
       String key,
-      LoadedModel target,
+      Classifier target,
       VocabTokenizer vocab,
       long[][] tokens,
       int[] labels,
@@ -258,7 +266,7 @@ public final class ShadowModels {
                   description,
                   partial -> trainOne(target, vocab, tokens, labels, in, index, plan, partial))
               .dir();
-      try (LoadedModel shadow = LoadedModel.load(ModelBundle.open(dir), false)) {
+      try (Classifier shadow = Classifiers.open(ModelBundle.open(dir), false)) {
         float[] logits = BatchLogits.of(shadow, tokens);
         ModelOutputs audit =
             ModelOutputs.of("reference model " + index, card.labels().size(), labels, logits);
@@ -281,7 +289,7 @@ public final class ShadowModels {
 
   /** Trains reference model {@code index} and writes its bundle into {@code dir}. */
   private static void trainOne(
-      LoadedModel target,
+      Classifier target,
       VocabTokenizer vocab,
       long[][] tokens,
       int[] labels,

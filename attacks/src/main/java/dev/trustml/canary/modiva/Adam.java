@@ -3,7 +3,7 @@ package dev.trustml.canary.modiva;
 /**
  * Adam (Kingma &amp; Ba, "Adam: a method for stochastic optimization", ICLR 2015, Algorithm 1) on a
  * plain double vector. The slot logits are few (restarts x slots x alphabet), so the update runs in
- * Java, in double, and libtorch only computes gradients.
+ * Java, in double; the engine only computes gradients with respect to the input embeddings.
  */
 final class Adam {
   private static final double BETA1 = 0.9;
@@ -22,7 +22,7 @@ final class Adam {
   }
 
   /** One descent step of {@code params} along {@code gradient}, in place. */
-  void step(double[] params, float[] gradient) {
+  void step(double[] params, double[] gradient) {
     t++;
     double correction1 = 1 - Math.pow(BETA1, t);
     double correction2 = 1 - Math.pow(BETA2, t);
