@@ -71,6 +71,16 @@ public interface Classifier extends AutoCloseable {
     return types == null ? b : b.withTypeIds(TokenBatch.pad(types, 0, b.length()).ids());
   }
 
+  /**
+   * Rows per forward pass when scoring: 512 for trustml's own models (cheap per token, so large
+   * batches amortise the per-call overhead), 64 for others (attention costs grow with the padded
+   * length, and a smaller batch pads less: on the BERT-shaped fixture batches of 64 pad to 40
+   * tokens on average, batches of 256 to 48).
+   */
+  default int preferredBatchSize() {
+    return info().signature().builtIn() ? 512 : 64;
+  }
+
   /** The one row length the model takes, or 0 when it takes any (rows pad to the longest). */
   default int fixedLength() {
     ModelSignature s = info().signature();

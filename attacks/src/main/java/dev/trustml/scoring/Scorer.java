@@ -46,8 +46,9 @@ public final class Scorer {
     this(model, batchSize, true);
   }
 
+  /** A scorer with the model's preferred batch size. */
   public Scorer(Classifier model) {
-    this(model, DEFAULT_BATCH_SIZE);
+    this(model, model.preferredBatchSize());
   }
 
   /** A scorer that reads, tokenises and scores on the caller's thread only (the reference). */

@@ -87,6 +87,14 @@ final class BenchCommand implements Callable<Integer> {
       description = "The same with TRUSTML_CDS=off (no class-data-sharing archive).")
   Double auditSecondsWithoutCds;
 
+  @Option(
+      names = "--bert-bundle",
+      paramLabel = "DIR",
+      description =
+          "A bundle made by model init from the BERT-shaped fixture (repeatable): its scoring"
+              + " speed, audit path against raw forward.")
+  List<Path> bertBundles = new ArrayList<>();
+
   private final List<String[]> table = new ArrayList<>();
   private ArrayNode figures;
 
@@ -118,6 +126,11 @@ final class BenchCommand implements Callable<Integer> {
     }
     startTimes();
     scoring();
+    for (Path bundle : bertBundles) {
+      for (BertScoringBench.Figure f : BertScoringBench.measure(bundle, samples, 4)) {
+        figure(f.name(), f.value(), f.unit(), f.goal());
+      }
+    }
     training();
     canary();
     shadows();

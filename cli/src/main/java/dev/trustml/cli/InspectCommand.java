@@ -80,18 +80,21 @@ final class InspectCommand implements Callable<Integer> {
       out.printf("white-box   %s%n", info.whiteBox());
       out.println("parameters" + (info.parameters().isEmpty() ? "  none shown by the engine" : ""));
       long total = 0;
+      int width =
+          Math.max(15, info.parameters().stream().mapToInt(p -> p.name().length()).max().orElse(0));
+      String row = "  %-" + width + "s %-14s %,d%n";
       for (ModelInfo.Parameter p : info.parameters()) {
         long n = p.size();
         total += n;
         out.printf(
-            "  %-15s %-14s %,d%n",
+            row,
             p.name(),
             Arrays.stream(p.shape())
                 .mapToObj(Long::toString)
                 .collect(Collectors.joining(", ", "[", "]")),
             n);
       }
-      out.printf("  %-15s %-14s %,d%n", "total", "", total);
+      out.printf(row, "total", "", total);
       out.println("privacy     " + describe(card.privacy()));
       TrainingRecipe t = card.training();
       if (t != null) {

@@ -149,7 +149,8 @@ final class TorchScriptClassifier implements Classifier {
           EMBEDDING_METHOD
               + " through '"
               + embedding.name()
-              + "' (this copy was loaded for inference only: no gradients)";
+              + "' (white-box attacks open it with gradients; this copy was loaded for inference"
+              + " only)";
     } else {
       NDArray matrix = block.getDirectParameters().get(embedding.name()).getArray();
       freezeParameters();

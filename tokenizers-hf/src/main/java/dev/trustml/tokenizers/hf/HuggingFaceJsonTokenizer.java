@@ -24,21 +24,28 @@ import java.util.Map;
  *
  * <p>Encoding asks the library for the ids (and segment ids) only: DJL's {@code Encoding} also
  * copies tokens, offsets, word ids and masks over JNI, which made tokenising cost as much as a BERT
- * forward pass.
+ * forward pass. A BERT {@code tokenizer.json} is encoded in plain Java ({@link BertWordPiece}) for
+ * the texts it covers, with the library's ids.
  */
 public final class HuggingFaceJsonTokenizer implements Tokenizer {
   private final HuggingFaceTokenizer tokenizer;
+  private final BertWordPiece fast;
   private final boolean specialTokens;
+  private final int maxLength;
   private final int vocabularySize;
   private final long unknownTokenId;
 
   private HuggingFaceJsonTokenizer(
       HuggingFaceTokenizer tokenizer,
+      BertWordPiece fast,
       boolean specialTokens,
+      int maxLength,
       int vocabularySize,
       long unknownTokenId) {
     this.tokenizer = tokenizer;
+    this.fast = fast;
     this.specialTokens = specialTokens;
+    this.maxLength = maxLength;
     this.vocabularySize = vocabularySize;
     this.unknownTokenId = unknownTokenId;
   }
@@ -72,7 +79,12 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
                   "false"));
       JsonNode model = root.path("model");
       return new HuggingFaceJsonTokenizer(
-          t, specialTokens, vocabularySizeOf(root), unknownIdOf(model));
+          t,
+          BertWordPiece.of(root, specialTokens),
+          specialTokens,
+          maxLength,
+          vocabularySizeOf(root),
+          unknownIdOf(model));
     } catch (IOException | RuntimeException e) {
       throw new BadInputException(file + ": not a valid Hugging Face tokenizer.json (" + e + ")");
     }
@@ -140,8 +152,17 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
     return true;
   }
 
-  /** The ids of one text; with {@code types} non-null, its segment ids in {@code types[0]}. */
+  /**
+   * The ids of one text; with {@code types} non-null, its segment ids in {@code types[0]}: from the
+   * plain-Java pipeline when the file is BERT's and the text within its range, else the library.
+   */
   private long[] ids(String text, boolean special, long[][] types) {
+    if (fast != null && special == specialTokens) {
+      long[] ids = fast.encode(text, special ? maxLength : Integer.MAX_VALUE, types);
+      if (ids != null) {
+        return ids;
+      }
+    }
     TokenizersLibrary lib = TokenizersLibrary.LIB;
     long encoding = lib.encode(tokenizer.getHandle(), text, special);
     try {

@@ -25,7 +25,8 @@ public final class HuggingFaceTokenizerProvider implements TokenizerProvider {
 
   /**
    * Reads the file's own settings: {@code truncation.max_length}, {@code padding.pad_id} (else the
-   * id of {@code [PAD]} or {@code <pad>}), and whether the post-processor adds special tokens.
+   * id of {@code [PAD]} or {@code <pad>} in the vocabulary or the added tokens), and whether the
+   * post-processor adds special tokens.
    */
   @Override
   public TokenizerFacts facts(Path file) throws BadInputException {
@@ -44,6 +45,14 @@ public final class HuggingFaceTokenizerProvider implements TokenizerProvider {
         JsonNode id = model.path("vocab").path(token);
         if (id.canConvertToLong()) {
           pad = id.asLong();
+          break;
+        }
+        for (JsonNode added : root.path("added_tokens")) {
+          if (token.equals(added.path("content").asText()) && pad == null) {
+            pad = added.path("id").asLong();
+          }
+        }
+        if (pad != null) {
           break;
         }
       }
