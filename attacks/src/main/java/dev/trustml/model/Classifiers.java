@@ -72,7 +72,7 @@ public final class Classifiers {
     if (info.outputs() != labels) {
       throw new BadInputException(
           bundle.dir()
-              + ": the model returns "
+              + ": the model has "
               + info.outputs()
               + " outputs but the card lists "
               + labels

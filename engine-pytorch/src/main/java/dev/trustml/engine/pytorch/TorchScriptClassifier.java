@@ -89,7 +89,7 @@ final class TorchScriptClassifier implements Classifier {
           bundle.modelFile()
               + ": not a loadable TorchScript archive ("
               + SignatureProbe.firstLine(e)
-              + "); export it with torch.jit.trace or torch.jit.script and torch.jit.save",
+              + "); export it with torch.jit.save or retrain with trustml train",
           e);
     }
     TorchScriptClassifier c =

@@ -189,7 +189,7 @@ class SignatureDetectionTest {
         assertThrows(
             BadInputException.class, () -> Classifiers.open(ModelBundle.open(labels), false));
     assertTrue(
-        e.getMessage().contains("the model returns 2 outputs but the card lists 3 labels"),
+        e.getMessage().contains("the model has 2 outputs but the card lists 3 labels"),
         e.getMessage());
 
     Path encoder = tmp.resolve("encoder");
