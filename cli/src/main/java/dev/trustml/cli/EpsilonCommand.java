@@ -110,7 +110,7 @@ final class EpsilonCommand implements Callable<Integer> {
       report = compute();
     } catch (BadInputException e) {
       // Every value here came from the command line: a bad or unreachable one is a usage error.
-      throw new UsageException(e.getMessage());
+      throw new UsageException(e.message(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? new ObjectMapper().writeValueAsString(report) : report.sentence());

@@ -358,7 +358,7 @@ final class TrainCommand implements Callable<Integer> {
       jobSpec.validate();
     } catch (BadInputException e) {
       // Nothing has been read yet: every value checked so far came from the command line.
-      throw new UsageException(e.getMessage());
+      throw new UsageException(e.message(), e);
     }
     TrainJobResult r;
     try {

@@ -149,7 +149,7 @@ class BadInputCatalogueTest {
                     f.path("none.json"),
                     "--json",
                     f.freshOutput("c.json")),
-            "none.json does not exist; check the path"),
+            "none.json does not exist; check the path (--secrets, or the card's secrets_file)"),
         bad(
             "policy file missing",
             BAD_INPUT,
@@ -437,6 +437,36 @@ class BadInputCatalogueTest {
             USAGE,
             f -> f.membership("--fpr", "2", "--json", f.freshOutput("r.json")),
             "--fpr value 2.0 is outside (0, 1)"),
+        // Library messages refer to settings; the CLI names its option in their place.
+        bad(
+            "unknown --attack",
+            USAGE,
+            f -> f.membership("--attack", "nope", "--json", f.freshOutput("r.json")),
+            "unknown attack 'nope'; valid attacks:",
+            "(see --list-attacks)"),
+        bad(
+            "attack that needs reference models, without any",
+            BAD_INPUT,
+            f -> f.membership("--attack", "lira-online", "--json", f.freshOutput("r.json")),
+            "attack 'lira-online' needs",
+            "choose an attack that does not (see --list-attacks)"),
+        bad(
+            "--fpr finer than the non-members can resolve",
+            BAD_INPUT,
+            f -> f.membership("--fpr", "0.0001", "--json", f.freshOutput("r.json")),
+            "TPR at FPR 1.0E-4 needs at least",
+            "lower --fpr or add rows"),
+        bad(
+            "policy with no checks",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--policy",
+                    f.file("empty-policy.json", "{\"fail_if\": []}"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "empty-policy.json: 'fail_if' is empty, so the gate would check nothing",
+            "or drop --policy"),
         bad(
             "--shadow-models 3 (odd)",
             USAGE,

@@ -307,7 +307,8 @@ public final class HtmlRenderer {
     b.append("<section class=\"canaries\">\n<h2>Canaries</h2>\n");
     if (c.secretsRevealed()) {
       b.append("<p class=\"warning\">This report contains the planted secrets and the")
-          .append(" reconstructed guesses (--reveal-secrets). Do not share it.</p>\n");
+          .append(
+              " reconstructed guesses: the audit was asked to reveal them. Do not share it.</p>\n");
     }
     b.append("<p class=\"lead\">Exposure is log₂|R| − log₂ rank (Carlini et al. 2019, The Secret")
         .append(" Sharer): the bits of the secret the model gives away; its maximum, log₂|R|,")
