@@ -808,7 +808,23 @@ class BadInputCatalogueTest {
             "--confidence out of range in audit canary",
             USAGE,
             f -> f.canary("--confidence", "1.5", "--json", f.freshOutput("c.json")),
-            "--confidence 1.5 must be in (0, 1)"),
+            "--confidence 1.5 is outside (0, 1); pass e.g. 0.95"),
+        // The claim options are one mixin: the same rules on both audits.
+        bad(
+            "--delta without --epsilon in audit membership",
+            USAGE,
+            f -> f.membership("--delta", "1e-6", "--json", f.freshOutput("r.json")),
+            "--delta needs --epsilon"),
+        bad(
+            "--epsilon -1 in audit membership",
+            USAGE,
+            f -> f.membership("--epsilon", "-1", "--json", f.freshOutput("r.json")),
+            "--epsilon -1.0 is out of range; give the claimed epsilon, >= 0, e.g. 3"),
+        bad(
+            "--delta 1 with --epsilon in audit canary",
+            USAGE,
+            f -> f.canary("--epsilon", "2", "--delta", "1", "--json", f.freshOutput("c.json")),
+            "--delta 1.0 is out of range; it must be in [0, 1), e.g. 1e-5"),
         bad(
             "audit set in the secrets file too small",
             BAD_INPUT,
