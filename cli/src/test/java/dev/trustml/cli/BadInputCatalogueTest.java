@@ -557,6 +557,20 @@ class BadInputCatalogueTest {
             "--delta 1.0",
             "(0, 1)"),
         bad(
+            "--accountant unknown for train",
+            USAGE,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.trainingCsv(),
+                    "--out",
+                    f.freshOutput("model"),
+                    "--accountant",
+                    "prv"),
+            "--accountant",
+            "expected 'rdp' or 'pld' but was 'prv'"),
+        bad(
             "--heldout 1.5 for train",
             USAGE,
             f ->

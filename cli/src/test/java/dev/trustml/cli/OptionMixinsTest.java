@@ -31,6 +31,7 @@ class OptionMixinsTest {
           "--fail-if", GateCommand.GateOptions.class,
           "--text-column", CsvColumnOptions.class,
           "--cache-dir", ShadowCacheOption.class,
+          "--accountant", AccountantOption.class,
           "--verbose", CommonOptions.class);
 
   /**
