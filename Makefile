@@ -97,10 +97,14 @@ demo: build
 # for --help and for a small membership audit; the first command makes sure the archive exists.
 # Scoring speed of a model trustml did not write: the BERT-shaped fixture, exported and bundled
 # with model init as TorchScript and as ONNX (in a temporary folder).
+# The rest is the bench module (bench/, not in the release), run on the release's jars with the
+# launcher's settings: libtorch cache and malloc settings, offline, one libtorch thread.
 RELEASE_BIN := dist/target/trustml/bin/trustml
+BENCH_JAVA = $(DJL_ENV) $(TORCH_ENV) java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
+  -Dai.djl.pytorch.num_interop_threads=1 \
+  -cp "bench/target/trustml-bench-$(VERSION).jar:dist/target/trustml/lib/*" dev.trustml.bench.BenchCommand
 SMALL_AUDIT := audit membership --model sample-models/sentiment/eps8 --attack loss --bootstrap 20 --quiet
 bench: build
-	mkdir -p bench
 	@secs() { s=$$(date +%s%N); "$$@" > /dev/null; e=$$(date +%s%N); echo "scale=3; ($$e - $$s) / 1000000000" | bc; }; \
 	  $(RELEASE_BIN) --version > /dev/null; \
 	  cli_help=$$(secs ./trustml --help); \
@@ -114,7 +118,7 @@ bench: build
 	    ./trustml model init $$bert/$$f --model $$bert/export/model.$$f \
 	      --tokenizer $$bert/export/tokenizer.json --labels negative,positive > /dev/null; \
 	  done; \
-	  ./trustml bench --out bench/results.json --cli-help-seconds $$cli_help \
+	  $(BENCH_JAVA) --out bench/results.json --cli-help-seconds $$cli_help \
 	    --help-seconds $$help --help-seconds-without-cds $$help_no_cds \
 	    --audit-seconds $$audit --audit-seconds-without-cds $$audit_no_cds \
 	    --bert-bundle $$bert/pt --bert-bundle $$bert/onnx; \

@@ -1,6 +1,8 @@
 package dev.trustml.model;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
 import dev.trustml.model.card.ModelCard;
@@ -28,6 +30,9 @@ import java.util.stream.Stream;
  * at all.
  */
 public final class ModelInit {
+  /** The caller's max length, in the library's words (the CLI names its option). */
+  private static final Message.Ref MAX_LENGTH = Message.ref(Setting.MAX_LENGTH, "the max length");
+
   /** The length the model is first probed at when nothing says how long inputs may be. */
   static final int PROBE_LENGTH = 16;
 
@@ -98,7 +103,7 @@ public final class ModelInit {
       spec = new TokenizerSpec(TokenizerKind.VOCAB, "vocab.txt", true);
     }
     if (maxLength != null && maxLength < 1) {
-      throw new UsageException("the max length must be a positive number of tokens");
+      throw new UsageException(Message.of(MAX_LENGTH, " must be a positive number of tokens"));
     }
 
     String modelName = format.equals(ModelCard.ONNX) ? "model.onnx" : "model.pt";
@@ -114,12 +119,15 @@ public final class ModelInit {
         try (Classifier c = probe(ModelBundle.open(staging), dir, model)) {
           int rows = c.info().positionEmbeddingRows();
           if (rows <= 0) {
-            throw new BadInputException(
-                model
-                    + ": cannot tell the longest input the model takes: "
-                    + tokenizer.getFileName()
-                    + " sets no truncation and the model shows no position-embedding table;"
-                    + " give the max length in tokens");
+            // Not the files' fault: the user must say what the files do not.
+            throw new UsageException(
+                Message.of(
+                    model,
+                    ": cannot tell the longest input the model takes: ",
+                    tokenizer.getFileName(),
+                    " sets no truncation and the model shows no position-embedding table; give ",
+                    MAX_LENGTH,
+                    " in tokens"));
           }
           maxLength = rows;
           lengthSource = "the model's position embeddings";

@@ -76,15 +76,8 @@ final class ModelInitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ModelInit.Result r;
-    try {
-      r = ModelInit.run(new ModelInit.Request(dir, model, tokenizer, labels, maxLength, link));
-    } catch (dev.trustml.error.BadInputException e) {
-      if (maxLength == null && e.getMessage().endsWith("give the max length in tokens")) {
-        throw new dev.trustml.error.UsageException(e.getMessage() + " with --max-length N");
-      }
-      throw e;
-    }
+    ModelInit.Result r =
+        ModelInit.run(new ModelInit.Request(dir, model, tokenizer, labels, maxLength, link));
     ModelInfo info = r.info();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(

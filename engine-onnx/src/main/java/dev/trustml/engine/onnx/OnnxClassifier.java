@@ -67,9 +67,7 @@ final class OnnxClassifier implements Classifier {
     } catch (EngineException | IllegalArgumentException e) {
       throw new TrustmlException(
           ExitCode.INTERNAL,
-          "the ONNX Runtime engine failed to start ("
-              + SignatureProbe.firstLine(e)
-              + "); run with --verbose",
+          "the ONNX Runtime engine failed to start (" + SignatureProbe.firstLine(e) + ")",
           e);
     }
     try {

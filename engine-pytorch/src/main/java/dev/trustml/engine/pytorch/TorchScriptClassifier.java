@@ -72,7 +72,7 @@ final class TorchScriptClassifier implements Classifier {
           ExitCode.INTERNAL,
           "the PyTorch engine failed to start ("
               + SignatureProbe.firstLine(e)
-              + "); check DJL_CACHE_DIR is writable and run with --verbose",
+              + "); check DJL_CACHE_DIR is writable",
           e);
     }
     try {

@@ -1,4 +1,4 @@
-package dev.trustml.cli;
+package dev.trustml.bench;
 
 import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
