@@ -113,7 +113,7 @@ class BadInputCatalogueTest {
                     "--labels",
                     "negative,neutral,positive",
                     "--max-length",
-                    "64"),
+                    "32"),
             "model.pt: the model returns 2 outputs but 3 labels were given",
             "give one label per output"),
         bad(
