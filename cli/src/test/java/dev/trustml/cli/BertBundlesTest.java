@@ -261,12 +261,6 @@ class BertBundlesTest {
   }
 
   /**
-   * Black-box canary extraction through both engines ranks the 16x canary's secret where the
-   * plain-Java network does (the engines' losses agree with it to about 1e-5, so the rank may only
-   * differ by candidates whose reference loss is within 1e-4 of the secret's), and white-box ModIvA
-   * runs through the TorchScript export's {@code forward_emb}.
-   */
-  /**
    * The rank of the canary's secret among all 10,000 secrets by the plain-Java network's loss, ties
    * against the secret: at least 1 + (losses below the secret's by more than 1e-4), at most 1 +
    * (losses not above it by more than 1e-4).
@@ -302,6 +296,12 @@ class BertBundlesTest {
     return max + Math.log(Math.exp(z[0] - max) + Math.exp(z[1] - max)) - z[label];
   }
 
+  /**
+   * Black-box canary extraction through both engines ranks the 16x canary's secret where the
+   * plain-Java network does (the engines' losses agree with it to about 1e-5, so the rank may only
+   * differ by candidates whose reference loss is within 1e-4 of the secret's), and white-box ModIvA
+   * runs through the TorchScript export's {@code forward_emb}.
+   */
   @Test
   void canaryAuditRunsOnBothFormats() throws Exception {
     List<PlantedCanary> pins =
