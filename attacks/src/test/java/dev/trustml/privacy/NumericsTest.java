@@ -1,6 +1,7 @@
 package dev.trustml.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -136,5 +137,69 @@ class NumericsTest {
       }
     }
     assertTrue(composed.epsilonForDelta(directInf * 0.5) == Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void narrowIntervalsInEitherTailKeepTheirDigits() {
+    // Mirror images of each other: both are differences of two tiny tail probabilities (a
+    // difference of CDFs near 1 would lose everything). Simpson's rule on a width of 1e-3.
+    double upper = Math.exp(StandardNormal.logIntervalProbability(8, 8.001));
+    double lower = Math.exp(StandardNormal.logIntervalProbability(-8.001, -8));
+    double simpson =
+        1e-3
+            / 6
+            * (Math.exp(StandardNormal.logPdf(8))
+                + 4 * Math.exp(StandardNormal.logPdf(8.0005))
+                + Math.exp(StandardNormal.logPdf(8.001)));
+    assertEquals(simpson, lower, 1e-9 * simpson);
+    assertEquals(upper, lower, 1e-12 * upper);
+    // An empty or reversed interval has probability 0 (log -inf), never NaN.
+    assertEquals(Double.NEGATIVE_INFINITY, StandardNormal.logIntervalProbability(1e10, 1e10));
+    assertEquals(Double.NEGATIVE_INFINITY, StandardNormal.logIntervalProbability(2, 1));
+    assertTrue(Double.isNaN(StandardNormal.cdf(Double.NaN)));
+    assertTrue(Double.isNaN(StandardNormal.logCdf(Double.NaN)));
+    assertEquals(Double.NEGATIVE_INFINITY, StandardNormal.logCdf(Double.NEGATIVE_INFINITY));
+  }
+
+  @Test
+  void fftSizeIsTheNextPowerOfTwoUpToTwoToThe30() {
+    assertEquals(1, Fft.sizeFor(1));
+    assertEquals(2, Fft.sizeFor(2));
+    assertEquals(4, Fft.sizeFor(3));
+    assertEquals(4, Fft.sizeFor(4));
+    assertEquals(8, Fft.sizeFor(5));
+    assertEquals(1 << 30, Fft.sizeFor(1 << 30));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Fft.sizeFor((1L << 30) + 1));
+    assertEquals("FFT size too large: 1073741825", e.getMessage());
+    assertEquals(
+        "FFT length must be a power of two, got 6",
+        assertThrows(
+                IllegalArgumentException.class, () -> Fft.forward(new double[6], new double[6]))
+            .getMessage());
+  }
+
+  // Targets between the largest and smallest finite loss: delta(eps) below the lowest grid loss
+  // l_0 is A - e^eps sum_l p_l e^-l (all losses above eps), solved in closed form.
+  @Test
+  void epsilonBelowTheLowestGridLossIsSolvedInClosedForm() {
+    double[] probs = {0.5, 0.49}; // losses 0.5 and 0.6, and 0.01 of infinite loss
+    DiscretePrivacyLoss pld = new DiscretePrivacyLoss(0.1, 5, probs, 0.01);
+    double weight = 0.5 * Math.exp(-0.5) + 0.49 * Math.exp(-0.6);
+    for (double target : new double[] {0.2, 0.3, 0.4}) {
+      double expected = Math.log((1 - target) / weight);
+      assertTrue(expected > 0 && expected < 0.5, "below l_0: " + expected);
+      assertEquals(expected, pld.epsilonForDelta(target), 1e-14, "target " + target);
+      assertEquals(target, pld.deltaForEpsilon(expected), 1e-14);
+    }
+    // A target met already at eps = 0 gives 0, never a negative epsilon.
+    assertEquals(0.0, pld.epsilonForDelta(0.45), 0.0);
+    // Between the two losses the crossing is found on the grid instead: delta(0.55) =
+    // 0.01 + 0.49 (1 - e^-0.05).
+    double between = 0.01 + 0.49 * -Math.expm1(-0.05);
+    assertEquals(0.55, pld.epsilonForDelta(between), 1e-12);
+    // Finite masses that sum to less than the target (tail mass truncated away): eps = 0.
+    DiscretePrivacyLoss light = new DiscretePrivacyLoss(0.1, 5, new double[] {0.3, 0.3}, 0.0);
+    assertEquals(0.0, light.epsilonForDelta(0.7), 0.0);
   }
 }

@@ -244,6 +244,15 @@ class PldAccountantTest {
     assertTrue(result.discretizationInterval() < PldAccountant.DEFAULT_DISCRETIZATION_INTERVAL);
     assertTrue(result.epsilon() >= exact - 1e-12);
     assertTrue(result.epsilon() < 1.01 * exact, result.epsilon() + " vs exact " + exact);
+    // The grid keeps MIN_POINTS_PER_STEP points across one step's loss range, which spans outputs
+    // from 9 standard deviations below the mean 0 to 9 above the mean 1. Without subsampling the
+    // loss at output x is (2x - 1)/(2 s^2), so the range is (2 + 36 s)/(2 s^2) = (1 + 18 s)/s^2.
+    double s = 1e4;
+    double range = (1 + 18 * s) / (s * s);
+    assertEquals(
+        range / PldAccountant.MIN_POINTS_PER_STEP,
+        result.discretizationInterval(),
+        1e-12 * result.discretizationInterval());
   }
 
   @Test
