@@ -3,18 +3,47 @@ MVN ?= mvn -B -q
 SAMPLE ?= sample-models/sentiment/nodp
 DEMO_OUT ?= demo-out
 
-.PHONY: build test demo bench sample-models sample-data format clean test-long report-screenshot chromium fuzz mutation
+.PHONY: build dist install test demo bench bench-bert bert-fixture sample-models sample-data format clean test-long report-screenshot chromium fuzz mutation
 
 SAMPLE_NPM := sample-models/target/npm
 # glibc malloc settings libtorch needs on this machine (see the launcher ./trustml).
 TORCH_ENV := MALLOC_MMAP_THRESHOLD_=268435456 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=268435456
+# trustml's cache root, the rule of the launcher and the CLI: $TRUSTML_CACHE_DIR, else
+# $XDG_CACHE_HOME/trustml (if absolute), else ~/.cache/trustml; libtorch lives in its djl/.
+CACHE_ROOT := $(or $(TRUSTML_CACHE_DIR),$(if $(filter /%,$(XDG_CACHE_HOME)),$(XDG_CACHE_HOME)/trustml),$(HOME)/.cache/trustml)
+DJL_ENV := DJL_CACHE_DIR="$${DJL_CACHE_DIR:-$(CACHE_ROOT)/djl}"
 
+VERSION := $(shell sed -n 's|^  <version>\(.*\)</version>$$|\1|p' pom.xml | head -n 1)
+TARBALL := dist/target/trustml-$(VERSION)-linux-x86_64.tar.gz
+PREFIX ?= /usr/local
+
+# The CLI and the release directory dist/target/trustml/ that ./trustml runs (no tarball); the
+# first run of the launcher then builds this machine's class-data-sharing archive (warm start).
 build:
-	$(MVN) -DskipTests package
+	$(MVN) -DskipTests -Dassembly.skipAssembly=true package
+	./trustml --version > /dev/null
 
-# Every module's tests plus the formatter check; ends with one "N passed, N failed" line.
+# The installable release: $(TARBALL) (bin/trustml, lib/, completion/, licences).
+dist:
+	$(MVN) -DskipTests package
+	@echo "wrote $(TARBALL) ($$(du -m $(TARBALL) | cut -f1) MB)"
+
+# Installs the release: $(PREFIX)/lib/trustml/ (the release), $(PREFIX)/bin/trustml (a symlink to
+# its launcher) and bash completion; then builds the class-data-sharing archive for this user.
+install: dist
+	@test -n "$(PREFIX)" || { echo "install: PREFIX is empty"; exit 2; }
+	rm -rf "$(PREFIX)/lib/trustml"
+	mkdir -p "$(PREFIX)/lib/trustml" "$(PREFIX)/bin" "$(PREFIX)/share/bash-completion/completions"
+	tar -xzf $(TARBALL) -C "$(PREFIX)/lib/trustml" --strip-components=1
+	ln -sfn ../lib/trustml/bin/trustml "$(PREFIX)/bin/trustml"
+	cp "$(PREFIX)/lib/trustml/completion/trustml.bash" "$(PREFIX)/share/bash-completion/completions/trustml"
+	"$(PREFIX)/bin/trustml" --version
+
+# Every module's tests plus the formatter check, then the release tarball is built and tested as a
+# user would run it (dist's ReleaseTarballIT, in the verify phase); ends with one "N passed, N
+# failed" line.
 test:
-	@rm -rf */target/surefire-reports
+	@rm -rf */target/surefire-reports */target/failsafe-reports
 	@$(MVN) verify; status=$$?; scripts/test-summary.sh; exit $$status
 
 # Coverage-guided fuzzing (Jazzer) of every parser, FUZZ_TIME per target (not part of `make test`,
@@ -57,8 +86,9 @@ mutation:
 	  $(MVN) -pl attacks -am -Pmutation -Dspotless.check.skip=true test; status=$$?; \
 	  scripts/mutation-summary.sh; echo "mutation: PIT took $$(( $$(date +%s) - start )) s"; exit $$status
 
-# The scale test, kept out of `make test`: a 1,000,000-row membership audit through the CLI in a
-# JVM with -Xmx512m (prints its wall time and heap use). Several minutes with the build.
+# The tests kept out of `make test` (tagged "long"): a 1,000,000-row membership audit through the
+# CLI in a JVM with -Xmx512m (prints its wall time and heap use), and four audits started at once
+# on one reference-model cache. Several minutes with the build.
 test-long:
 	$(MVN) -pl cli -am test -Dgroups=long -Dtrustml.test.excludedGroups=
 
@@ -74,17 +104,48 @@ demo: build
 	@echo "demo: reports in $(DEMO_OUT)/ (open membership.html in a browser)"
 
 # Speed figures, each measured in one run (ratios where a ratio fits): bench/results.json.
+# Start times: the release launcher with and without its class-data-sharing archive (TRUSTML_CDS),
+# for --help and for a small membership audit; the first command makes sure the archive exists.
+RELEASE_BIN := dist/target/trustml/bin/trustml
+SMALL_AUDIT := audit membership --model sample-models/sentiment/eps8 --attack loss --bootstrap 20 --quiet
 bench: build
 	mkdir -p bench
-	@start=$$(date +%s%N); ./trustml --help > /dev/null; end=$$(date +%s%N); \
-	  ./trustml bench --out bench/results.json --cli-help-seconds $$(echo "scale=3; ($$end - $$start) / 1000000000" | bc)
+	@secs() { s=$$(date +%s%N); "$$@" > /dev/null; e=$$(date +%s%N); echo "scale=3; ($$e - $$s) / 1000000000" | bc; }; \
+	  $(RELEASE_BIN) --version > /dev/null; \
+	  cli_help=$$(secs ./trustml --help); \
+	  help=$$(secs $(RELEASE_BIN) --help); \
+	  help_no_cds=$$(secs env TRUSTML_CDS=off $(RELEASE_BIN) --help); \
+	  audit=$$(secs $(RELEASE_BIN) $(SMALL_AUDIT)); \
+	  audit_no_cds=$$(secs env TRUSTML_CDS=off $(RELEASE_BIN) $(SMALL_AUDIT)); \
+	  ./trustml bench --out bench/results.json --cli-help-seconds $$cli_help \
+	    --help-seconds $$help --help-seconds-without-cds $$help_no_cds \
+	    --audit-seconds $$audit --audit-seconds-without-cds $$audit_no_cds
 
 # Rebuilds the committed sample models (deterministic: same data and seed, same files).
 sample-models: sample-data
 	$(MVN) -pl sample-models -am -DskipTests -Dspotless.check.skip=true package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-	$(TORCH_ENV) java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
+	$(DJL_ENV) $(TORCH_ENV) java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
 	  -cp "sample-models/target/classes:$$(cat sample-models/target/classpath.txt)" \
 	  dev.trustml.samples.BuildSampleModels sample-models/target/data sample-models
+
+# The BERT-shaped fixture as a user would export a model (a bare model.pt, model.onnx and
+# tokenizer.json, no card) in $(BERT_OUT); deterministic. BERT_ARGS e.g. --output dict --token-types.
+BERT_OUT ?= bert-fixture
+BERT_ARGS ?=
+bert-fixture:
+	$(MVN) -pl sample-models -am -DskipTests -Dspotless.check.skip=true package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	$(DJL_ENV) java -Dai.djl.offline=true \
+	  -cp "sample-models/target/classes:$$(cat sample-models/target/classpath.txt)" \
+	  dev.trustml.samples.bert.WriteBertFixture sample-models $(BERT_OUT) $(BERT_ARGS)
+
+# Speed of the BERT-shaped fixture, one run: libtorch and ONNX Runtime forward (one thread) and
+# DJL's Hugging Face tokenizer.
+bench-bert:
+	$(MVN) -pl sample-models -am -DskipTests -Dspotless.check.skip=true test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+	$(DJL_ENV) $(TORCH_ENV) java -Dai.djl.offline=true \
+	  -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+	  -cp "sample-models/target/test-classes:sample-models/target/classes:$$(cat sample-models/target/test-classpath.txt)" \
+	  dev.trustml.samples.bert.BertThroughput
 
 format:
 	$(MVN) spotless:apply

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Prints the Surefire totals of every module as one closing line: "N passed, N failed, N skipped".
+# Prints the Surefire and Failsafe totals of every module as one closing line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 tests=0; failed=0; skipped=0
-for f in */target/surefire-reports/TEST-*.xml; do
+for f in */target/surefire-reports/TEST-*.xml */target/failsafe-reports/TEST-*.xml; do
   [ -e "$f" ] || continue
   head=$(grep -m1 -o '<testsuite [^>]*>' "$f")
   t=$(sed -E 's/.* tests="([0-9]+)".*/\1/' <<<"$head")

@@ -9,6 +9,7 @@ import dev.trustml.canary.ExposureMethod;
 import dev.trustml.canary.ExtractionResult;
 import dev.trustml.canary.ExtractionSettings;
 import dev.trustml.canary.Guess;
+import dev.trustml.canary.RankSample;
 import dev.trustml.canary.Secret;
 import dev.trustml.canary.SecretOutcome;
 import dev.trustml.canary.modiva.Modiva;
@@ -22,6 +23,7 @@ import dev.trustml.model.LoadedModel;
 import dev.trustml.model.torchscript.TextClassifierScript;
 import dev.trustml.progress.Progress;
 import dev.trustml.provenance.Provenance;
+import dev.trustml.results.AuditSetResult;
 import dev.trustml.results.CanaryFinding;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.ModelRef;
@@ -42,15 +44,48 @@ public final class CanaryAudit {
 
   private CanaryAudit() {}
 
-  /** Runs the audit; the model must be loaded trainable when ModIvA may run. */
+  /**
+   * Runs the audit; the model must be loaded trainable when ModIvA may run. Each canary's rank
+   * gives a differential-privacy test, the audit set (if any) a one-run bound; all are set against
+   * the claim, family-wise at the request's confidence.
+   */
   public static CanaryResult run(LoadedModel model, CanaryAuditRequest request, Progress progress)
       throws TrustmlException {
     Instant started = Instant.now();
-    List<CanaryFinding> findings = new ArrayList<>();
+    List<Measured> measured = new ArrayList<>();
     for (CanaryTarget target : request.canaries()) {
-      findings.add(audit(model, target, request, progress));
+      measured.add(audit(model, target, request, progress));
     }
+    AuditSetAudit.Scored auditSet =
+        request.auditSet().isEmpty()
+            ? null
+            : AuditSetAudit.score(model, request.auditSet(), request.seed());
     Theoretical theoretical = MembershipAudit.theoretical(model, request.claimOverride());
+
+    // Every rigorous bound takes an equal share of the error probability (Bonferroni).
+    int family =
+        (int) measured.stream().filter(m -> m.evidence().rigorous()).count()
+            + (auditSet == null ? 0 : 1);
+    double confidence = request.confidence();
+    List<CanaryFinding> findings = new ArrayList<>();
+    for (Measured m : measured) {
+      findings.add(
+          m.finding()
+              .withEpsilonBounds(CanaryBounds.of(m.evidence(), theoretical, confidence, family)));
+    }
+    AuditSetResult oneRun =
+        auditSet == null
+            ? null
+            : AuditSetAudit.bound(
+                auditSet.scores(),
+                auditSet.included(),
+                theoretical,
+                1 - (1 - confidence) / family,
+                confidence,
+                request.seed());
+    CanaryVerdicts.Decision decision =
+        CanaryVerdicts.decide(theoretical, findings, oneRun, confidence, family);
+
     String sha = Hashing.sha256(model.bundle().modelFile());
     Provenance provenance =
         Provenance.of(
@@ -63,12 +98,21 @@ public final class CanaryAudit {
         CanaryResult.KIND,
         new ModelRef(model.bundle().dir().toString(), model.bundle().displayName(), sha),
         theoretical,
+        decision.verdict(),
+        decision.reason(),
+        decision.basis(),
+        confidence,
+        family,
         request.revealSecrets(),
         findings,
+        oneRun,
         provenance);
   }
 
-  private static CanaryFinding audit(
+  /** A canary's finding before its bounds are known, and what the bounds will rest on. */
+  private record Measured(CanaryFinding finding, CanaryBounds.RankEvidence evidence) {}
+
+  private static Measured audit(
       LoadedModel model, CanaryTarget target, CanaryAuditRequest request, Progress progress)
       throws TrustmlException {
     int label = model.card().labelIndex(target.label());
@@ -203,7 +247,7 @@ public final class CanaryAudit {
         tokens.stream().mapToLong(Long::longValue).toArray(), positions, alphabets, label);
   }
 
-  private static CanaryFinding finding(
+  private static Measured finding(
       CanaryTarget target,
       CanaryTemplate template,
       Optional<Secret> secret,
@@ -214,6 +258,7 @@ public final class CanaryAudit {
     Long rank = null;
     Double exposure = null;
     Double extrapolated = null;
+    RankSample sample = null;
     for (ExtractionResult r : blackBox) {
       Optional<SecretOutcome> o = r.secret();
       runs.add(
@@ -235,6 +280,9 @@ public final class CanaryAudit {
           } else {
             extrapolated = extrapolated == null ? e.get().bits() : extrapolated;
           }
+        }
+        if (sample == null && o.get().rankSample().isPresent()) {
+          sample = o.get().rankSample().get();
         }
       }
     }
@@ -278,21 +326,32 @@ public final class CanaryAudit {
       }
     }
     long candidates = template.spaceFitsInLong() ? template.spaceSizeExact() : Long.MAX_VALUE;
-    return new CanaryFinding(
-        target.id(),
-        template.source(),
-        target.label(),
-        target.repetitions(),
-        candidates,
-        rank,
-        exposure,
-        extrapolated,
-        extracted,
-        slots,
-        method,
-        runs,
-        reveal && secret.isPresent() ? template.format(secret.get()) : null,
-        reveal ? guesses : null);
+    CanaryBounds.RankEvidence evidence =
+        new CanaryBounds.RankEvidence(
+            rank,
+            rank == null ? sample : null,
+            rank == null ? extrapolated : null,
+            template.log2SpaceSize(),
+            target.repetitions(),
+            target.uniformSecret());
+    CanaryFinding finding =
+        new CanaryFinding(
+            target.id(),
+            template.source(),
+            target.label(),
+            target.repetitions(),
+            candidates,
+            rank,
+            exposure,
+            extrapolated,
+            extracted,
+            slots,
+            method,
+            runs,
+            List.of(),
+            reveal && secret.isPresent() ? template.format(secret.get()) : null,
+            reveal ? guesses : null);
+    return new Measured(finding, evidence);
   }
 
   private static double slotAccuracy(int[] guess, int[] secret) {

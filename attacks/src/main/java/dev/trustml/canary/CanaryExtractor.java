@@ -60,8 +60,11 @@ public final class CanaryExtractor {
       double[] sampled = sampleLosses(template, outcome.secret(), inner);
       ExposureEstimate exposure =
           Exposure.extrapolated(outcome.loss(), sampled, template.log2SpaceSize());
+      RankSample counted =
+          RankSample.of(
+              outcome.loss(), sampled, template.spaceSize().subtract(BigInteger.ONE).doubleValue());
       return result.withSecret(
-          outcome.withExposure(exposure), sampled.length, System.nanoTime() - start);
+          outcome.withExposure(exposure, counted), sampled.length, System.nanoTime() - start);
     } finally {
       progress.done();
     }

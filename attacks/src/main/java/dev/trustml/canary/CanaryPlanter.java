@@ -49,8 +49,20 @@ public final class CanaryPlanter {
     }
     SplittableRandom random = new SplittableRandom(seed);
     List<PlantedCanary> canaries = drawSecrets(specs, random);
+    return place(originalRows, canaries, random);
+  }
+
+  /**
+   * Where the copies of the canaries that are {@link PlantedCanary#inData() in the data} go among
+   * {@code originalRows} rows: uniformly random positions, copies shuffled so canaries interleave.
+   */
+  static PlantingSchedule place(
+      long originalRows, List<PlantedCanary> canaries, SplittableRandom random) {
     List<LabeledText> copies = new ArrayList<>();
     for (PlantedCanary c : canaries) {
+      if (!c.inData()) {
+        continue;
+      }
       LabeledText row = new LabeledText(c.sentence(), c.label());
       for (int k = 0; k < c.repetitions(); k++) {
         copies.add(row);
@@ -92,7 +104,7 @@ public final class CanaryPlanter {
   }
 
   /** {@code m} distinct values from [0, n), uniformly, sorted (Floyd's algorithm). */
-  private static long[] distinctSorted(long n, int m, SplittableRandom random) {
+  static long[] distinctSorted(long n, int m, SplittableRandom random) {
     Set<Long> chosen = new HashSet<>(Math.max(16, 2 * m));
     for (long j = n - m; j < n; j++) {
       long t = random.nextLong(j + 1);

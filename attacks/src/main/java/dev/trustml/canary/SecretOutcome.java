@@ -14,6 +14,7 @@ import java.util.OptionalLong;
  * @param perSlotAccuracy fraction of slots where the top-1 guess equals the secret
  * @param rank the secret's exact rank (ties against it), known after enumeration
  * @param exposure the secret's exposure, exact or extrapolated, when computed
+ * @param rankSample the secret against uniformly sampled candidates, when the space was sampled
  */
 public record SecretOutcome(
     Secret secret,
@@ -22,11 +23,31 @@ public record SecretOutcome(
     boolean exactExtraction,
     double perSlotAccuracy,
     OptionalLong rank,
-    Optional<ExposureEstimate> exposure) {
+    Optional<ExposureEstimate> exposure,
+    Optional<RankSample> rankSample) {
 
-  /** A copy with {@code exposure} set. */
-  public SecretOutcome withExposure(ExposureEstimate estimate) {
+  /** An outcome without a rank sample. */
+  public SecretOutcome(
+      Secret secret,
+      String text,
+      double loss,
+      boolean exactExtraction,
+      double perSlotAccuracy,
+      OptionalLong rank,
+      Optional<ExposureEstimate> exposure) {
+    this(secret, text, loss, exactExtraction, perSlotAccuracy, rank, exposure, Optional.empty());
+  }
+
+  /** A copy with {@code exposure} and the {@code sample} it was extrapolated from. */
+  public SecretOutcome withExposure(ExposureEstimate estimate, RankSample sample) {
     return new SecretOutcome(
-        secret, text, loss, exactExtraction, perSlotAccuracy, rank, Optional.of(estimate));
+        secret,
+        text,
+        loss,
+        exactExtraction,
+        perSlotAccuracy,
+        rank,
+        Optional.of(estimate),
+        Optional.of(sample));
   }
 }

@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The registry of slot types a template may use: {@code {digit}}, {@code {letter}} and {@code
- * {word:FILE}}. Adding a kind here is the only change needed to support it in templates.
+ * The registry of slot types a template may use: {@code {digit}}, {@code {letter}}, {@code
+ * {common-word}} and {@code {word:FILE}}. Adding a kind here is the only change needed to support
+ * it in templates.
  */
 public enum SlotKind {
   /** {@code {digit}}: 0-9, the alphabet of Parikh et al.'s PIN-code canaries. */
@@ -34,6 +35,19 @@ public enum SlotKind {
     @Override
     Alphabet alphabet(String argument, Path baseDir) {
       return BUILTIN_LETTER;
+    }
+  },
+  /**
+   * {@code {common-word}}: one of 1,000 common English words built into trustml, the first 1,000
+   * entries of 3+ letters a-z of the public BERT-base uncased WordPiece vocabulary (Devlin et al.
+   * 2019; Apache-2.0) that are whole-word tokens, in vocabulary (roughly frequency) order. Every
+   * one is a single token of BERT-style tokenizers and no training row went into the list, so
+   * random sequences of them make canaries that only memorisation can explain.
+   */
+  COMMON_WORD("common-word", false) {
+    @Override
+    Alphabet alphabet(String argument, Path baseDir) throws BadInputException {
+      return CommonWords.ALPHABET;
     }
   },
   /** {@code {word:FILE}}: one word per line of FILE (blank lines ignored). */
@@ -56,6 +70,25 @@ public enum SlotKind {
   private static final Alphabet BUILTIN_LETTER =
       new Alphabet(LETTER, "a lowercase letter a-z", range('a', 'z'));
   private static final Map<String, SlotKind> BY_NAME = new HashMap<>();
+
+  /** The built-in word list, read once from the classpath when first used. */
+  private static final class CommonWords {
+    static final String RESOURCE = "common-words.txt";
+    static final Alphabet ALPHABET = load();
+
+    private static Alphabet load() {
+      try (java.io.InputStream in = SlotKind.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("built-in word list " + RESOURCE + " is missing");
+        }
+        List<String> words = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        return new Alphabet(
+            COMMON_WORD, "a common English word (" + words.size() + " built in)", words);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
 
   static {
     for (SlotKind k : values()) {
@@ -91,7 +124,7 @@ public enum SlotKind {
     return Optional.ofNullable(BY_NAME.get(name.toLowerCase(Locale.ROOT)));
   }
 
-  /** All slot syntaxes, for error messages: "{digit}, {letter}, {word:FILE}". */
+  /** All slot syntaxes, for error messages: "{digit}, {letter}, {common-word}, {word:FILE}". */
   public static String validSyntaxes() {
     return Arrays.stream(values()).map(SlotKind::syntax).collect(Collectors.joining(", "));
   }

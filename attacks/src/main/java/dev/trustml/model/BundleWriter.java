@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes a model bundle: TorchScript model, vocabulary and card, each file atomically. */
+/** Writes a model bundle: TorchScript model, tokenizer file and card, each file atomically. */
 public final class BundleWriter {
   private BundleWriter() {}
 
@@ -38,6 +38,26 @@ public final class BundleWriter {
     AtomicFiles.write(
         dir.resolve(card.tokenizer().file()),
         (String.join("\n", vocabulary) + "\n").getBytes(StandardCharsets.UTF_8));
+    ModelCards.write(dir, card);
+  }
+
+  /**
+   * Writes the bundle into {@code dir} (created if needed) with a copy of {@code tokenizerFile} (a
+   * Hugging Face {@code tokenizer.json}) as the card's tokenizer file.
+   */
+  public static void writeWithTokenizerFile(
+      Path dir, TextClassifierWeights weights, Path tokenizerFile, ModelCard card)
+      throws IOException {
+    if (card.tokenizer().kind() != TokenizerKind.HUGGINGFACE) {
+      throw new IllegalArgumentException("a copied tokenizer file is a Hugging Face tokenizer");
+    }
+    byte[] tokenizer = Files.readAllBytes(tokenizerFile);
+    Files.createDirectories(dir);
+    AtomicFiles.write(
+        dir.resolve(card.modelFile()),
+        out ->
+            TorchScriptWriter.write(out, TextClassifierScript.module(weights, card.maxLength())));
+    AtomicFiles.write(dir.resolve(card.tokenizer().file()), tokenizer);
     ModelCards.write(dir, card);
   }
 }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param slotAccuracy share of slots the best guess got right (null when the secret is unknown)
  * @param method the extraction method whose guess is reported
  * @param runs one entry per method run
+ * @param epsilonBounds the canary's differential-privacy tests, rigorous first (empty when the
+ *     secret or the number of copies is unknown)
  * @param secret the secret, only with {@code --reveal-secrets}; absent from the JSON when null
  * @param guesses the top guesses, only with {@code --reveal-secrets}; absent from the JSON when
  *     null
@@ -36,12 +38,68 @@ public record CanaryFinding(
     Double slotAccuracy,
     String method,
     List<MethodRun> runs,
+    List<CanaryBound> epsilonBounds,
     @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Guess> guesses) {
 
   public CanaryFinding {
     runs = runs == null ? List.of() : List.copyOf(runs);
+    epsilonBounds = epsilonBounds == null ? List.of() : List.copyOf(epsilonBounds);
     guesses = guesses == null ? null : List.copyOf(guesses);
+  }
+
+  /** The canary's main test (the rigorous one when there is one), or null when it has none. */
+  public CanaryBound primaryBound() {
+    return epsilonBounds.isEmpty() ? null : epsilonBounds.get(0);
+  }
+
+  /** The largest epsilon lower bound of this canary's tests of that rigor, or null when none. */
+  public Double largestBound(BoundRigor rigor) {
+    return epsilonBounds.stream()
+        .filter(b -> b.rigor() == rigor)
+        .map(CanaryBound::value)
+        .max(Double::compare)
+        .orElse(null);
+  }
+
+  /** The same finding with {@code bounds} as its epsilon bounds. */
+  public CanaryFinding withEpsilonBounds(List<CanaryBound> bounds) {
+    return new CanaryFinding(
+        id,
+        template,
+        label,
+        repetitions,
+        candidates,
+        rank,
+        exposureBits,
+        extrapolatedExposureBits,
+        extracted,
+        slotAccuracy,
+        method,
+        runs,
+        bounds,
+        secret,
+        guesses);
+  }
+
+  /** The same finding without the secret and the guesses. */
+  public CanaryFinding withoutSecrets() {
+    return new CanaryFinding(
+        id,
+        template,
+        label,
+        repetitions,
+        candidates,
+        rank,
+        exposureBits,
+        extrapolatedExposureBits,
+        extracted,
+        slotAccuracy,
+        method,
+        runs,
+        epsilonBounds,
+        null,
+        null);
   }
 
   /**

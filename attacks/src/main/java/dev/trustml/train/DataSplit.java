@@ -1,60 +1,115 @@
 package dev.trustml.train;
 
 import dev.trustml.data.LabeledText;
+import dev.trustml.model.card.MembershipDesign;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * A deterministic member / non-member split, stratified by label: within each label a seeded
- * shuffle picks round(fraction * rows of that label) rows to hold out. Both parts keep the input's
- * row order.
+ * A deterministic member / non-member split under a recorded {@link MembershipDesign}. Identical
+ * rows (same text and label) always land on the same side, so the two files never share a row, and
+ * neither design depends on the order of the rows: the same rows in another order split alike. Both
+ * parts keep the input's row order.
  *
  * @param train rows to train on (members)
  * @param heldout rows held out (non-members)
+ * @param design how rows were assigned
+ * @param expectedTrainRows the expected number of member rows over the design's randomness, a
+ *     function of the pool only (never of who became a member): DP-SGD's sampling rate is derived
+ *     from it, so the card's q and T reveal nothing about the realised split
  */
-public record DataSplit(List<LabeledText> train, List<LabeledText> heldout) {
+public record DataSplit(
+    List<LabeledText> train,
+    List<LabeledText> heldout,
+    MembershipDesign design,
+    double expectedTrainRows) {
+  /** Keeps the Bernoulli coins apart from every other use of the seed. */
+  private static final long COIN_SALT = 0x6265_726e_6f75_6c6cL;
+
   public DataSplit {
     train = List.copyOf(train);
     heldout = List.copyOf(heldout);
   }
 
-  /** Splits {@code rows}; {@code fraction} in (0, 1). */
+  /** Splits {@code rows} by {@code design}. */
+  public static DataSplit of(MembershipDesign design, List<LabeledText> rows, long seed) {
+    return switch (design.kind()) {
+      case BERNOULLI -> bernoulli(rows, design.inclusionProbability(), seed);
+      case STRATIFIED -> stratified(rows, 1 - design.inclusionProbability(), seed);
+    };
+  }
+
+  /**
+   * Each distinct row is a member by its own coin with probability {@code p}: the coin is a hash of
+   * (seed, text, label) ({@link RowHash}), so coins of distinct rows are independent, copies of a
+   * row share theirs, and the order of the rows does not matter. This is the design the one-run
+   * audit theorem assumes (Steinke, Nasr &amp; Jagielski 2023) when p = 1/2.
+   */
+  public static DataSplit bernoulli(List<LabeledText> rows, double p, long seed) {
+    if (!(p > 0 && p < 1)) {
+      throw new IllegalArgumentException("inclusion probability must be in (0, 1)");
+    }
+    List<LabeledText> train = new ArrayList<>();
+    List<LabeledText> heldout = new ArrayList<>();
+    for (LabeledText r : rows) {
+      (isBernoulliMember(r, p, seed) ? train : heldout).add(r);
+    }
+    return new DataSplit(
+        train, heldout, new MembershipDesign(MembershipDesign.Kind.BERNOULLI, p), p * rows.size());
+  }
+
+  /** Whether the Bernoulli(p) design with {@code seed} makes {@code row} a member. */
+  static boolean isBernoulliMember(LabeledText row, double p, long seed) {
+    return RowHash.uniform(seed, COIN_SALT, row.text(), row.label()) < p;
+  }
+
+  /**
+   * Within each label, the distinct rows (sorted, so row order does not matter) are shuffled with
+   * the seed and the first round(fraction * distinct rows of that label) are held out, with all
+   * their copies. Trials are dependent (a fixed number per label): no one-run bound applies.
+   */
   public static DataSplit stratified(List<LabeledText> rows, double fraction, long seed) {
     if (!(fraction > 0 && fraction < 1)) {
       throw new IllegalArgumentException("fraction must be in (0, 1)");
     }
-    Map<String, List<Integer>> byLabel = new LinkedHashMap<>();
-    for (int i = 0; i < rows.size(); i++) {
-      byLabel.computeIfAbsent(rows.get(i).label(), l -> new ArrayList<>()).add(i);
+    // label -> distinct text -> copies; sorted maps so the random stream sees a canonical order.
+    Map<String, TreeMap<String, Integer>> byLabel = new TreeMap<>();
+    for (LabeledText r : rows) {
+      byLabel.computeIfAbsent(r.label(), l -> new TreeMap<>()).merge(r.text(), 1, Integer::sum);
     }
-    // Labels in sorted order so the random stream does not depend on which label comes first.
-    List<String> labels = new ArrayList<>(byLabel.keySet());
-    labels.sort(Comparator.naturalOrder());
     SplittableRandom random = new SplittableRandom(seed);
-    boolean[] heldOut = new boolean[rows.size()];
-    for (String label : labels) {
-      List<Integer> idx = byLabel.get(label);
-      int[] a = idx.stream().mapToInt(Integer::intValue).toArray();
-      for (int i = a.length - 1; i > 0; i--) {
+    Map<String, TreeSet<String>> heldOutTexts = new LinkedHashMap<>();
+    double expected = 0;
+    for (Map.Entry<String, TreeMap<String, Integer>> e : byLabel.entrySet()) {
+      String[] texts = e.getValue().keySet().toArray(new String[0]);
+      for (int i = texts.length - 1; i > 0; i--) {
         int j = random.nextInt(i + 1);
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
+        String t = texts[i];
+        texts[i] = texts[j];
+        texts[j] = t;
       }
-      long take = Math.round(fraction * a.length);
-      for (int i = 0; i < take; i++) {
-        heldOut[a[i]] = true;
-      }
+      int take = (int) Math.round(fraction * texts.length);
+      heldOutTexts.put(e.getKey(), new TreeSet<>(List.of(texts).subList(0, take)));
+      // Each distinct row is trained on with probability (d - take) / d over the shuffle, so the
+      // label's rows contribute rows * (d - take) / d members in expectation (exactly, without
+      // duplicates).
+      int copies = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
+      expected += (double) copies * (texts.length - take) / texts.length;
     }
     List<LabeledText> train = new ArrayList<>();
     List<LabeledText> heldout = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      (heldOut[i] ? heldout : train).add(rows.get(i));
+    for (LabeledText r : rows) {
+      (heldOutTexts.get(r.label()).contains(r.text()) ? heldout : train).add(r);
     }
-    return new DataSplit(train, heldout);
+    return new DataSplit(
+        train,
+        heldout,
+        new MembershipDesign(MembershipDesign.Kind.STRATIFIED, 1 - fraction),
+        expected);
   }
 }

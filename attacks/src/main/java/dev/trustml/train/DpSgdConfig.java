@@ -20,7 +20,7 @@ public record DpSgdConfig(
     implements DpSgdPlan {
 
   @Override
-  public DpSgdConfig resolve(int trainRows) throws BadInputException {
+  public DpSgdConfig resolve(double trainRows) throws BadInputException {
     validate();
     return this;
   }
@@ -46,7 +46,7 @@ public record DpSgdConfig(
   }
 
   /** The expected batch size q * N for {@code trainRows} examples. */
-  public double expectedBatchSize(int trainRows) {
+  public double expectedBatchSize(double trainRows) {
     return samplingRate * trainRows;
   }
 }

@@ -4,8 +4,8 @@ import dev.trustml.error.BadInputException;
 
 /**
  * DP-SGD stated the way people think about training: an expected batch size and a number of epochs.
- * For N training rows it becomes q = min(1, batch / N) and T = ceil(epochs / q) steps, so each
- * example is expected to be seen {@code epochs} times.
+ * For N training rows (expected, under a membership design) it becomes q = min(1, batch / N) and T
+ * = ceil(epochs / q) steps, so each example is expected to be seen {@code epochs} times.
  *
  * @param expectedBatchSize the expected Poisson batch size, &gt;= 1
  * @param epochs expected passes over the data, &gt;= 1
@@ -17,9 +17,9 @@ public record DpSgdEpochs(
     implements DpSgdPlan {
 
   @Override
-  public DpSgdConfig resolve(int trainRows) throws BadInputException {
+  public DpSgdConfig resolve(double trainRows) throws BadInputException {
     validate();
-    if (trainRows < 1) {
+    if (!(trainRows > 0)) {
       throw new BadInputException("DP-SGD needs at least one training row, got " + trainRows);
     }
     double q = Math.min(1.0, (double) expectedBatchSize / trainRows);

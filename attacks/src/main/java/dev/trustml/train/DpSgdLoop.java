@@ -6,8 +6,10 @@ import java.util.SplittableRandom;
 /**
  * DP-SGD (Abadi et al. 2016, Algorithm 1) with Poisson sampling: for each step, sample, clip each
  * example's gradient to norm C, add N(0, sigma^2 C^2) to every coordinate of the sum, divide by the
- * expected batch size qN and take an optimiser step. Noise for the dense layers is drawn every
- * step; the embedding's is eager or lazy ({@link LazyRowNoise}).
+ * expected batch size qN and take an optimiser step. N is the expected training-set size under the
+ * membership design ({@link TrainingSet#expectedRows()}), so the scale is public: dividing by the
+ * realised size would make the update depend on whether one row is in, outside the noise. Noise for
+ * the dense layers is drawn every step; the embedding's is eager or lazy ({@link LazyRowNoise}).
  *
  * <p>Gaussians come from a {@link NoiseSource} ({@link NoiseSource#gaussian} in production).
  */
@@ -15,6 +17,7 @@ final class DpSgdLoop implements Trainer.TrainingLoop {
   private final MlpParameters params;
   private final CompiledExample[] examples;
   private final List<TokenizedExample> raw;
+  private final double expectedRows;
   private final TrainingConfig config;
   private final DpSgdConfig dp;
   private final SplittableRandom sampleRandom;
@@ -26,6 +29,7 @@ final class DpSgdLoop implements Trainer.TrainingLoop {
       MlpParameters params,
       CompiledExample[] examples,
       List<TokenizedExample> raw,
+      double expectedRows,
       TrainingConfig config,
       DpSgdConfig dp,
       SplittableRandom sampleRandom,
@@ -33,6 +37,7 @@ final class DpSgdLoop implements Trainer.TrainingLoop {
     this.params = params;
     this.examples = examples;
     this.raw = raw;
+    this.expectedRows = expectedRows;
     this.config = config;
     this.dp = dp;
     this.sampleRandom = sampleRandom;
@@ -44,7 +49,7 @@ final class DpSgdLoop implements Trainer.TrainingLoop {
     int n = examples.length;
     double c = dp.clippingNorm();
     double noiseStd = dp.noiseMultiplier() * c;
-    double scale = 1.0 / (dp.samplingRate() * n);
+    double scale = 1.0 / (dp.samplingRate() * expectedRows);
     boolean lazy = config.embeddingNoise() == EmbeddingNoise.LAZY;
     PoissonSampler sampler = new PoissonSampler(n, dp.samplingRate(), sampleRandom);
     LazyRowNoise lazyNoise =

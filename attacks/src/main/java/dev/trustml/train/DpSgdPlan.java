@@ -9,8 +9,11 @@ import dev.trustml.error.BadInputException;
  */
 public sealed interface DpSgdPlan permits DpSgdConfig, DpSgdEpochs, DpSgdTargetEpsilon {
 
-  /** The explicit mechanism for a training set of {@code trainRows} examples. */
-  DpSgdConfig resolve(int trainRows) throws BadInputException;
+  /**
+   * The explicit mechanism for a training set of {@code trainRows} examples (the expected size
+   * under the membership design, see {@link TrainingSet#expectedRows()}).
+   */
+  DpSgdConfig resolve(double trainRows) throws BadInputException;
 
   /** Checks every value is in range; the message names the parameter. */
   void validate() throws BadInputException;

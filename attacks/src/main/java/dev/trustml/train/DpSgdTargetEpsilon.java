@@ -23,7 +23,7 @@ public record DpSgdTargetEpsilon(
   }
 
   @Override
-  public DpSgdConfig resolve(int trainRows) throws BadInputException {
+  public DpSgdConfig resolve(double trainRows) throws BadInputException {
     validate();
     DpSgdConfig shape =
         new DpSgdEpochs(expectedBatchSize, epochs, 1.0, clippingNorm).resolve(trainRows);

@@ -1,56 +1,83 @@
 package dev.trustml.train;
 
+import dev.trustml.canary.PlantedCanary;
 import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.data.LabeledText;
 import dev.trustml.error.BadInputException;
 import dev.trustml.io.AtomicFiles;
 import dev.trustml.io.Hashing;
+import dev.trustml.json.Json;
 import dev.trustml.model.BundleWriter;
 import dev.trustml.model.card.Architecture;
 import dev.trustml.model.card.CardMetrics;
+import dev.trustml.model.card.MembershipDesign;
 import dev.trustml.model.card.ModelCard;
 import dev.trustml.model.card.ModelCards;
-import dev.trustml.model.card.PlantedCanaryInfo;
 import dev.trustml.model.card.PrivacyClaim;
-import dev.trustml.model.card.TokenizerSpec;
+import dev.trustml.model.card.PrivacyComponent;
 import dev.trustml.model.card.TrainingRecipe;
-import dev.trustml.model.tokenize.TokenizerKind;
-import dev.trustml.model.tokenize.VocabTokenizer;
+import dev.trustml.model.tokenize.Tokenizer;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Trains a model bundle from a labelled CSV: split the rows into members and non-members (written
- * as {@value #MEMBERS_FILE} and {@value #NON_MEMBERS_FILE} so membership audits know the truth),
- * build the vocabulary from the training rows only, train, measure accuracy, and write the
- * TorchScript bundle with a model card that records every parameter, the data's SHA-256, the
- * metrics and - for DP-SGD - the privacy claim.
+ * Trains a model bundle from a labelled CSV.
+ *
+ * <ol>
+ *   <li>Canary copies (rows equal to an in-data canary of the secrets file) are set apart: always
+ *       trained on, outside the membership design.
+ *   <li>The other rows are split by the recorded {@link MembershipDesign} (Bernoulli coins per
+ *       distinct row, or a stratified share; identical rows on the same side).
+ *   <li>The vocabulary comes from the spec's {@link VocabularySource}: from the member rows only
+ *       for non-private runs; for DP runs from a public list or tokenizer, or from DP partition
+ *       selection whose (epsilon, delta) is composed into the claim.
+ *   <li>Train; DP-SGD's sampling rate comes from the expected training-set size under the design.
+ *   <li>Write what ships into the bundle directory (model.pt, tokenizer file, card) and everything
+ *       derived from the rows into the audit kit (members, non-members, secrets, {@link AuditKit}).
+ *       A DP card carries no seed, data hash, wall time or metrics computed on the rows; the card's
+ *       member, non-member and secrets paths point into the kit relative to the bundle.
+ * </ol>
  */
 public final class TrainJob {
-  /** The rows trained on (planted canaries excluded), columns text,label. */
+  /** The rows trained on (canary copies excluded), columns text,label, in the audit kit. */
   public static final String MEMBERS_FILE = "members.csv";
 
-  /** The held-out rows, columns text,label. */
+  /** The held-out rows, columns text,label, in the audit kit. */
   public static final String NON_MEMBERS_FILE = "nonmembers.csv";
 
-  /** The vocabulary file inside the bundle. */
-  public static final String VOCAB_FILE = "vocab.txt";
+  /** The copy of the canary secrets file in the audit kit. */
+  public static final String SECRETS_FILE = "secrets.json";
+
+  /** The vocabulary file inside the bundle (word vocabularies). */
+  public static final String VOCAB_FILE = BuiltVocabulary.VOCAB_FILE;
+
+  /** The tokenizer file inside the bundle (Hugging Face tokenizers). */
+  public static final String TOKENIZER_FILE = BuiltVocabulary.TOKENIZER_FILE;
 
   /** Written on the privacy claim. */
   public static final String MECHANISM = "dp-sgd";
 
   /** Keeps the split's random stream apart from the training streams of the same seed. */
   private static final long SPLIT_SALT = 0x7e57_5971_17L;
+
+  /** Keeps the DP vocabulary's streams apart from the training streams of the same seed. */
+  private static final long VOCABULARY_SALT = 0x7e57_70ca_b1L;
 
   private final EpsilonFunction accountant;
 
@@ -61,7 +88,7 @@ public final class TrainJob {
     this.accountant = Objects.requireNonNull(accountant, "accountant");
   }
 
-  /** Runs the job and writes the bundle into {@code spec.outputDir()}. */
+  /** Runs the job and writes the bundle and its audit kit. */
   public TrainJobResult run(TrainJobSpec spec) throws BadInputException, IOException {
     spec.validate();
     Path csv = spec.dataset();
@@ -70,48 +97,58 @@ public final class TrainJob {
       rows = reader.readAll();
     }
     List<String> labels = labels(csv, rows, spec);
-    DataSplit split =
-        DataSplit.stratified(rows, spec.heldoutFraction(), spec.training().seed() ^ SPLIT_SALT);
-    if (split.train().size() < 2 || split.heldout().size() < 2) {
+    long seed = spec.training().seed();
+    CanaryRows canaries = CanaryRows.separate(csv, rows, spec.canaries());
+    checkPoolSize(csv, canaries.pool(), spec.design());
+    DataSplit split = DataSplit.of(spec.design(), canaries.pool(), seed ^ SPLIT_SALT);
+    if (split.train().isEmpty() || split.heldout().isEmpty()) {
       throw new BadInputException(
           csv
-              + ": "
-              + rows.size()
-              + " rows split into "
+              + ": the "
+              + describe(spec.design())
+              + " design put every row on one side ("
               + split.train().size()
-              + " training and "
+              + " members, "
               + split.heldout().size()
-              + " held-out rows; each part needs at least 2 - add rows or change the held-out"
-              + " fraction");
+              + " held out); add rows");
     }
-    for (LabeledText planted : spec.plantedRows()) {
-      if (!labels.contains(planted.label())) {
-        throw new BadInputException(
-            "planted canary row "
-                + planted.row()
-                + " has label '"
-                + planted.label()
-                + "', which "
-                + csv
-                + " does not use ("
-                + String.join(", ", labels)
-                + ")");
+    // The rows trained on, in CSV order: members and canary copies.
+    Set<LabeledText> members = identitySet(split.train());
+    List<LabeledText> trainingRows = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (canaries.isCopy()[i] || members.contains(rows.get(i))) {
+        trainingRows.add(rows.get(i));
       }
     }
-    List<LabeledText> trainingRows = new ArrayList<>(split.train());
-    trainingRows.addAll(spec.plantedRows());
+    double expectedRows = split.expectedTrainRows() + canaries.expectedCopies();
 
-    List<String> vocabulary =
-        VocabularyBuilder.build(
-            trainingRows.stream().map(LabeledText::text).toList(),
-            spec.lowercase(),
-            spec.maxVocabularySize(),
-            spec.minCount(),
-            canaryAlphabets(spec.canaries()));
-    VocabTokenizer tokenizer = new VocabTokenizer(vocabulary, spec.lowercase());
+    BuiltVocabulary vocabulary =
+        BuiltVocabulary.build(
+            spec, trainingRows, canaryAlphabets(spec.canaries()), seed ^ VOCABULARY_SALT);
+    try {
+      return train(spec, rows, labels, canaries, split, trainingRows, expectedRows, vocabulary);
+    } finally {
+      vocabulary.tokenizer().close();
+    }
+  }
+
+  private TrainJobResult train(
+      TrainJobSpec spec,
+      List<LabeledText> rows,
+      List<String> labels,
+      CanaryRows canaries,
+      DataSplit split,
+      List<LabeledText> trainingRows,
+      double expectedRows,
+      BuiltVocabulary vocabulary)
+      throws BadInputException, IOException {
+    Tokenizer tokenizer = vocabulary.tokenizer();
     TrainingSet trainSet =
         new TrainingSet(
-            vocabulary.size(), labels.size(), tokenize(trainingRows, tokenizer, labels, spec));
+            vocabulary.size(),
+            labels.size(),
+            tokenize(trainingRows, tokenizer, labels, spec),
+            expectedRows);
     List<TokenizedExample> heldout = tokenize(split.heldout(), tokenizer, labels, spec);
 
     TrainingConfig config = spec.training();
@@ -122,11 +159,18 @@ public final class TrainJob {
             Evaluation.accuracy(outcome.weights(), heldout),
             trainSet.size(),
             heldout.size());
-    PrivacyClaim privacy = outcome.dpSgd() == null ? null : privacyClaim(outcome.dpSgd(), spec);
+    boolean dp = outcome.dpSgd() != null;
+    PrivacyClaim privacy = dp ? privacyClaim(outcome.dpSgd(), spec, vocabulary) : null;
+
+    Path dir = spec.outputDir();
+    Path kitDir = spec.auditKit();
+    String secretsName = spec.secretsFile() == null ? null : SECRETS_FILE;
+    String datasetSha256 = Hashing.sha256(spec.dataset());
+    String modelName = spec.modelName() != null ? spec.modelName() : nameOf(dir);
     ModelCard card =
         new ModelCard(
             ModelCards.SCHEMA_VERSION,
-            spec.modelName() != null ? spec.modelName() : nameOf(spec.outputDir()),
+            modelName,
             "model.pt",
             new Architecture(
                 Architecture.MEAN_POOL_MLP,
@@ -136,18 +180,100 @@ public final class TrainJob {
             labels,
             spec.maxLength(),
             0,
-            new TokenizerSpec(TokenizerKind.VOCAB, VOCAB_FILE, spec.lowercase()),
+            vocabulary.spec(),
             privacy,
-            recipe(spec, outcome, trainSet.size(), vocabulary.size()),
-            spec.canaries(),
-            spec.secretsFile(),
-            metrics);
+            recipe(spec, outcome, expectedRows, vocabulary, split.design(), datasetSha256, dir),
+            canaries.planted(),
+            secretsName == null ? null : relative(dir, kitDir.resolve(secretsName)),
+            dp ? null : metrics,
+            canaries.auditSet());
+    AuditKit kit =
+        new AuditKit(
+            AuditKit.WARNING,
+            modelName,
+            relative(kitDir, dir),
+            config.seed(),
+            nameOf(spec.dataset()),
+            datasetSha256,
+            split.design(),
+            MEMBERS_FILE,
+            NON_MEMBERS_FILE,
+            secretsName,
+            canaries.pool().size(),
+            canaries.copies(),
+            metrics,
+            outcome.seconds());
 
-    Path dir = spec.outputDir();
-    writeSplit(dir.resolve(MEMBERS_FILE), split.train());
-    writeSplit(dir.resolve(NON_MEMBERS_FILE), split.heldout());
-    BundleWriter.write(dir, outcome.weights(), vocabulary, card);
-    return new TrainJobResult(dir, card, outcome.weights(), vocabulary, outcome);
+    Files.createDirectories(kitDir);
+    writeRows(kitDir.resolve(MEMBERS_FILE), split.train());
+    writeRows(kitDir.resolve(NON_MEMBERS_FILE), split.heldout());
+    if (spec.secretsFile() != null) {
+      SecretsCopy.copy(spec.secretsFile(), spec.canaries(), kitDir, SECRETS_FILE);
+    }
+    AtomicFiles.write(kitDir.resolve(AuditKit.FILE_NAME), Json.mapper().writeValueAsBytes(kit));
+    if (vocabulary.tokenizerFile() != null) {
+      BundleWriter.writeWithTokenizerFile(dir, outcome.weights(), vocabulary.tokenizerFile(), card);
+    } else {
+      BundleWriter.write(dir, outcome.weights(), vocabulary.tokens(), card);
+    }
+    return new TrainJobResult(
+        dir, kitDir, card, kit, outcome.weights(), vocabulary.tokens(), outcome);
+  }
+
+  /**
+   * Refuses a pool too small for the design before any coin is drawn: each side must expect at
+   * least 2 distinct rows.
+   */
+  private static void checkPoolSize(Path csv, List<LabeledText> pool, MembershipDesign design)
+      throws BadInputException {
+    Set<String> distinct = new HashSet<>();
+    Map<String, Set<String>> byLabel = new LinkedHashMap<>();
+    for (LabeledText r : pool) {
+      String key = r.label() + "\u0000" + r.text();
+      distinct.add(key);
+      byLabel.computeIfAbsent(r.label(), l -> new HashSet<>()).add(r.text());
+    }
+    double p = design.inclusionProbability();
+    double members;
+    double nonMembers;
+    if (design.kind() == MembershipDesign.Kind.BERNOULLI) {
+      members = p * distinct.size();
+      nonMembers = (1 - p) * distinct.size();
+    } else {
+      nonMembers = 0;
+      for (Set<String> texts : byLabel.values()) {
+        nonMembers += Math.round((1 - p) * texts.size());
+      }
+      members = distinct.size() - nonMembers;
+    }
+    if (members < 2 || nonMembers < 2) {
+      throw new BadInputException(
+          String.format(
+              Locale.ROOT,
+              "%s: %d distinct rows are too few for the %s design (%.1f members and %.1f held out"
+                  + " expected); each part needs at least 2 - add rows or change the held-out"
+                  + " fraction",
+              csv,
+              distinct.size(),
+              describe(design),
+              members,
+              nonMembers));
+    }
+  }
+
+  private static String describe(MembershipDesign design) {
+    return String.format(
+        Locale.ROOT,
+        "%s (inclusion probability %s)",
+        design.kind().jsonName(),
+        design.inclusionProbability());
+  }
+
+  /** A set of the very row objects (two equal rows from different CSV lines are different). */
+  private static Set<LabeledText> identitySet(List<LabeledText> rows) {
+    Set<LabeledText> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    set.addAll(rows);
+    return set;
   }
 
   /** Distinct labels; integers in numeric order, otherwise in code-point order. */
@@ -185,7 +311,7 @@ public final class TrainJob {
   }
 
   private static List<TokenizedExample> tokenize(
-      List<LabeledText> rows, VocabTokenizer tokenizer, List<String> labels, TrainJobSpec spec) {
+      List<LabeledText> rows, Tokenizer tokenizer, List<String> labels, TrainJobSpec spec) {
     List<TokenizedExample> out = new ArrayList<>(rows.size());
     for (LabeledText r : rows) {
       out.add(
@@ -195,9 +321,15 @@ public final class TrainJob {
     return out;
   }
 
-  private PrivacyClaim privacyClaim(DpSgdConfig dp, TrainJobSpec spec) throws BadInputException {
+  /**
+   * The claim: DP-SGD at the delta left after the vocabulary's share, composed with the
+   * vocabulary's component by basic composition (epsilons and deltas add).
+   */
+  private PrivacyClaim privacyClaim(DpSgdConfig dp, TrainJobSpec spec, BuiltVocabulary vocabulary)
+      throws BadInputException {
+    double sgdDelta = spec.delta() - spec.vocabularyDelta();
     double epsilon =
-        accountant.epsilon(dp.samplingRate(), dp.noiseMultiplier(), dp.steps(), spec.delta());
+        accountant.epsilon(dp.samplingRate(), dp.noiseMultiplier(), dp.steps(), sgdDelta);
     if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
       throw new BadInputException(
           "the "
@@ -212,27 +344,43 @@ public final class TrainJob {
               + dp.steps()
               + "; raise the noise multiplier or train fewer steps");
     }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("noise_multiplier", dp.noiseMultiplier());
+    params.put("sampling_rate", dp.samplingRate());
+    params.put("steps", dp.steps());
+    params.put("clipping_norm", dp.clippingNorm());
+    params.put("accountant", accountant.name());
+    List<PrivacyComponent> components = new ArrayList<>();
+    components.add(new PrivacyComponent(MECHANISM, epsilon, sgdDelta, params));
+    components.add(vocabulary.component());
+    double totalEpsilon = 0;
+    double totalDelta = 0;
+    for (PrivacyComponent c : components) {
+      totalEpsilon += c.epsilon();
+      totalDelta += c.delta();
+    }
     return new PrivacyClaim(
         MECHANISM,
-        epsilon,
-        spec.delta(),
+        totalEpsilon,
+        totalDelta,
         dp.noiseMultiplier(),
         dp.samplingRate(),
         dp.steps(),
         dp.clippingNorm(),
-        accountant.name());
+        accountant.name(),
+        components,
+        PrivacyClaim.BASIC_COMPOSITION);
   }
 
   /**
-   * The slot values of every planted canary's template: they must be tokens, or candidates that
-   * differ only in an unseen value would all read as the unknown word and no audit could rank them.
+   * The slot values of every canary's template: they must be tokens, or candidates that differ only
+   * in an unseen value would all read as the unknown word and no audit could rank them. They come
+   * from the auditor's templates, not from the data.
    */
-  private static List<String> canaryAlphabets(List<PlantedCanaryInfo> canaries)
-      throws BadInputException {
+  private static List<String> canaryAlphabets(List<PlantedCanary> canaries) {
     List<String> tokens = new ArrayList<>();
-    for (PlantedCanaryInfo c : canaries) {
-      for (dev.trustml.canary.Alphabet a :
-          dev.trustml.canary.CanaryTemplate.parse(c.template()).alphabets()) {
+    for (PlantedCanary c : canaries) {
+      for (dev.trustml.canary.Alphabet a : c.template().alphabets()) {
         tokens.addAll(a.values());
       }
     }
@@ -240,8 +388,13 @@ public final class TrainJob {
   }
 
   private static TrainingRecipe recipe(
-      TrainJobSpec spec, TrainingOutcome outcome, int trainRows, int vocabularySize)
-      throws BadInputException {
+      TrainJobSpec spec,
+      TrainingOutcome outcome,
+      double expectedRows,
+      BuiltVocabulary vocabulary,
+      MembershipDesign design,
+      String datasetSha256,
+      Path dir) {
     TrainingConfig config = spec.training();
     int epochs = config.epochs();
     int batchSize = config.batchSize();
@@ -255,26 +408,35 @@ public final class TrainJob {
         batchSize = plan.expectedBatchSize();
       } else {
         epochs = (int) Math.max(1, Math.round(dp.steps() * dp.samplingRate()));
-        batchSize = (int) Math.max(1, Math.round(dp.expectedBatchSize(trainRows)));
+        batchSize = (int) Math.max(1, Math.round(dp.expectedBatchSize(expectedRows)));
       }
     }
+    boolean keepRowFacts = dp == null;
+    Path kitDir = spec.auditKit();
     return new TrainingRecipe(
         config.optimizer().cardName(),
         config.learningRate(),
         epochs,
         batchSize,
         outcome.steps(),
-        config.seed(),
+        keepRowFacts ? config.seed() : null,
         nameOf(spec.dataset()),
-        Hashing.sha256(spec.dataset()),
+        keepRowFacts ? datasetSha256 : null,
         spec.columns().text(),
         spec.columns().label(),
         spec.heldoutFraction(),
-        MEMBERS_FILE,
-        NON_MEMBERS_FILE,
-        vocabularySize,
-        outcome.seconds(),
-        null);
+        relative(dir, kitDir.resolve(MEMBERS_FILE)),
+        relative(dir, kitDir.resolve(NON_MEMBERS_FILE)),
+        vocabulary.size(),
+        keepRowFacts ? outcome.seconds() : null,
+        design,
+        vocabulary.source());
+  }
+
+  /** {@code target} relative to directory {@code from}, with '/' separators. */
+  static String relative(Path from, Path target) {
+    Path rel = from.toAbsolutePath().normalize().relativize(target.toAbsolutePath().normalize());
+    return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
   }
 
   private static String nameOf(Path p) {
@@ -283,7 +445,7 @@ public final class TrainJob {
   }
 
   /** Writes rows as a text,label CSV (RFC 4180 quoting), atomically. */
-  static void writeSplit(Path file, List<LabeledText> rows) throws IOException {
+  static void writeRows(Path file, List<LabeledText> rows) throws IOException {
     AtomicFiles.write(
         file,
         out -> {

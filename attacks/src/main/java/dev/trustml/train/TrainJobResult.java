@@ -8,15 +8,19 @@ import java.util.List;
 /**
  * What {@link TrainJob} wrote.
  *
- * @param bundleDir the bundle directory
+ * @param bundleDir the bundle directory (what ships)
+ * @param auditKitDir the audit kit directory (what never ships)
  * @param card the model card as written
+ * @param kit the audit kit's description as written
  * @param weights the trained weights
- * @param vocabulary the vocabulary in id order
+ * @param vocabulary the word vocabulary in id order (empty for a Hugging Face tokenizer)
  * @param outcome the training run's details
  */
 public record TrainJobResult(
     Path bundleDir,
+    Path auditKitDir,
     ModelCard card,
+    AuditKit kit,
     TextClassifierWeights weights,
     List<String> vocabulary,
     TrainingOutcome outcome) {

@@ -32,7 +32,7 @@ public final class Trainer {
     config.validate();
     data.validate();
     int n = data.size();
-    DpSgdConfig dp = config.isPrivate() ? config.dpSgd().resolve(n) : null;
+    DpSgdConfig dp = config.isPrivate() ? config.dpSgd().resolve(data.expectedRows()) : null;
     // Independent streams: initial weights, batch order / sampling, noise.
     SplittableRandom root = new SplittableRandom(config.seed());
     TextClassifierWeights initial = initialWeights(data, config, root);
@@ -52,7 +52,14 @@ public final class Trainer {
         dp == null
             ? new NonPrivateLoop(params, examples, config, batchRandom)
             : new DpSgdLoop(
-                params, examples, raw, config, dp, batchRandom, noiseSource.apply(noiseRandom));
+                params,
+                examples,
+                raw,
+                data.expectedRows(),
+                config,
+                dp,
+                batchRandom,
+                noiseSource.apply(noiseRandom));
     loop.run();
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuSeconds =

@@ -9,10 +9,20 @@ import java.util.List;
  * @param vocabSize V: token ids are in [0, V)
  * @param numClasses K: labels are in [0, K), K &gt;= 2
  * @param examples the examples, in a fixed order (the order is part of what the seed reproduces)
+ * @param expectedRows the number of training rows DP-SGD's sampling rate and normalisation are
+ *     derived from: the expected size of the training set under the membership design, never the
+ *     realised one (which depends on who is a member and would leak it through q and the update
+ *     scale); equal to the number of examples when the set is not drawn by a design
  */
-public record TrainingSet(int vocabSize, int numClasses, List<TokenizedExample> examples) {
+public record TrainingSet(
+    int vocabSize, int numClasses, List<TokenizedExample> examples, double expectedRows) {
   public TrainingSet {
     examples = List.copyOf(examples);
+  }
+
+  /** A training set whose own size is public (no membership design). */
+  public TrainingSet(int vocabSize, int numClasses, List<TokenizedExample> examples) {
+    this(vocabSize, numClasses, examples, examples.size());
   }
 
   /** Number of examples N. */
@@ -32,6 +42,9 @@ public record TrainingSet(int vocabSize, int numClasses, List<TokenizedExample> 
     }
     if (examples.isEmpty()) {
       throw new BadInputException("the training set is empty; add training rows");
+    }
+    if (!(expectedRows > 0) || Double.isInfinite(expectedRows)) {
+      throw new IllegalArgumentException("expected rows must be finite and > 0: " + expectedRows);
     }
     for (int i = 0; i < examples.size(); i++) {
       TokenizedExample e = examples.get(i);

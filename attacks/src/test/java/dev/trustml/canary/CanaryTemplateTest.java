@@ -105,7 +105,8 @@ class CanaryTemplateTest {
     BadInputException e =
         assertThrows(BadInputException.class, () -> CanaryTemplate.parse("pin {digits}"));
     assertTrue(e.getMessage().contains("{digits}"), e.getMessage());
-    assertTrue(e.getMessage().contains("{digit}, {letter}, {word:FILE}"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("{digit}, {letter}, {common-word}, {word:FILE}"), e.getMessage());
     assertOneLine(e);
   }
 

@@ -3,13 +3,19 @@ package dev.trustml.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustml.audit.CanaryAudit;
+import dev.trustml.audit.CanaryAuditRequest;
+import dev.trustml.audit.CanaryMethod;
 import dev.trustml.audit.ModelCandidateScorer;
 import dev.trustml.audit.shadow.ShadowModels;
 import dev.trustml.audit.shadow.ShadowPlan;
+import dev.trustml.canary.AuditSetPlanter;
 import dev.trustml.canary.BeamSearch;
+import dev.trustml.canary.CanaryExtractor;
 import dev.trustml.canary.CanaryTemplate;
 import dev.trustml.canary.EnumerationSearch;
+import dev.trustml.canary.ExtractionSettings;
 import dev.trustml.canary.PartialCanaryForm;
+import dev.trustml.canary.PlantedCanary;
 import dev.trustml.canary.modiva.Modiva;
 import dev.trustml.canary.modiva.ModivaConfig;
 import dev.trustml.data.CsvColumns;
@@ -61,6 +67,26 @@ final class BenchCommand implements Callable<Integer> {
       description = "Wall time of './trustml --help' (measured by make).")
   Double cliHelpSeconds;
 
+  @Option(
+      names = "--help-seconds",
+      description = "Wall time of the release's 'bin/trustml --help' (measured by make).")
+  Double helpSeconds;
+
+  @Option(
+      names = "--help-seconds-without-cds",
+      description = "The same with TRUSTML_CDS=off (no class-data-sharing archive).")
+  Double helpSecondsWithoutCds;
+
+  @Option(
+      names = "--audit-seconds",
+      description = "Wall time of a small 'bin/trustml audit membership' (measured by make).")
+  Double auditSeconds;
+
+  @Option(
+      names = "--audit-seconds-without-cds",
+      description = "The same with TRUSTML_CDS=off (no class-data-sharing archive).")
+  Double auditSecondsWithoutCds;
+
   private final List<String[]> table = new ArrayList<>();
   private ArrayNode figures;
 
@@ -89,8 +115,9 @@ final class BenchCommand implements Callable<Integer> {
         "s",
         null);
     if (cliHelpSeconds != null) {
-      figure("CLI start: ./trustml --help", cliHelpSeconds, "s", null);
+      figure("CLI start: ./trustml --help (repository launcher)", cliHelpSeconds, "s", null);
     }
+    startTimes();
     scoring();
     training();
     canary();
@@ -102,6 +129,34 @@ final class BenchCommand implements Callable<Integer> {
     w.println("wrote " + out);
     w.flush();
     return 0;
+  }
+
+  /**
+   * Start times of the release launcher with and without its class-data-sharing archive, one run
+   * each (make bench passes them): the archive maps trustml's classes, parsed and verified, into
+   * the JVM instead of loading them from the jars.
+   */
+  private void startTimes() {
+    if (helpSeconds != null && helpSecondsWithoutCds != null) {
+      figure(
+          "start: bin/trustml --help, with the CDS archive", helpSeconds, "s wall", "goal <= 0.3");
+      figure("start: bin/trustml --help, without it", helpSecondsWithoutCds, "s wall", null);
+      figure(
+          "start: --help without / with the CDS archive",
+          helpSecondsWithoutCds / helpSeconds,
+          "ratio",
+          null);
+    }
+    if (auditSeconds != null && auditSecondsWithoutCds != null) {
+      String audit = "small audit membership (sentiment/eps8, loss attack, 20 resamples)";
+      figure("start: " + audit + ", with the CDS archive", auditSeconds, "s wall", null);
+      figure("start: " + audit + ", without it", auditSecondsWithoutCds, "s wall", null);
+      figure(
+          "start: small audit without / with the CDS archive",
+          auditSecondsWithoutCds / auditSeconds,
+          "ratio",
+          null);
+    }
   }
 
   /** Audit scoring (CSV read + tokenise + forward + softmax) vs a raw forward loop. */
@@ -288,6 +343,45 @@ final class BenchCommand implements Callable<Integer> {
           .run(six, Optional.empty(), Progress.NONE);
       figure(
           "canary: 10^6 space, beam search (width 100) wall time",
+          (System.nanoTime() - s) / 1e9,
+          "s",
+          null);
+      CanaryTemplate eight = CanaryTemplate.parse("my pin code is" + " {digit}".repeat(8));
+      s = System.nanoTime();
+      new CanaryExtractor(scorer, ExtractionSettings.defaults())
+          .extract(eight, Optional.of(eight.secretAt(31_415_926)), Progress.NONE);
+      figure(
+          "canary: 10^8 space, beam search + 10,000 sampled candidates (rank bound) wall time",
+          (System.nanoTime() - s) / 1e9,
+          "s",
+          "seconds");
+      s = System.nanoTime();
+      List<PlantedCanary> auditSet =
+          AuditSetPlanter.plant(
+                  List.of(),
+                  1000,
+                  List.of(CanaryTemplate.parse(AuditSetPlanter.DEFAULT_TEMPLATE)),
+                  m.card().labels(),
+                  0)
+              .canaries();
+      double plantSeconds = (System.nanoTime() - s) / 1e9;
+      figure("canary: draw an audit set of 1,000 (in memory)", plantSeconds, "s", null);
+      s = System.nanoTime();
+      CanaryAudit.run(
+          m,
+          new CanaryAuditRequest(
+              List.of(),
+              CanaryMethod.AUTO,
+              ExtractionSettings.defaults(),
+              ModivaConfig.defaults(),
+              null,
+              false,
+              0,
+              auditSet,
+              CanaryAuditRequest.DEFAULT_CONFIDENCE),
+          Progress.NONE);
+      figure(
+          "canary: one-run audit of 1,000 canaries (score, calibrate, bound) wall time",
           (System.nanoTime() - s) / 1e9,
           "s",
           null);

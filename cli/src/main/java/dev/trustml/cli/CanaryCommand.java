@@ -3,25 +3,16 @@ package dev.trustml.cli;
 import dev.trustml.audit.CanaryAudit;
 import dev.trustml.audit.CanaryAuditRequest;
 import dev.trustml.audit.CanaryMethod;
-import dev.trustml.audit.CanaryTarget;
-import dev.trustml.canary.CanaryTemplate;
 import dev.trustml.canary.ExtractionSettings;
 import dev.trustml.canary.PartialCanaryForm;
-import dev.trustml.canary.PlantedCanary;
-import dev.trustml.canary.Secret;
-import dev.trustml.canary.SecretsJson;
 import dev.trustml.canary.modiva.ModivaConfig;
-import dev.trustml.error.BadInputException;
 import dev.trustml.error.UsageException;
 import dev.trustml.model.LoadedModel;
 import dev.trustml.model.ModelBundle;
-import dev.trustml.model.card.PlantedCanaryInfo;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.Theoretical;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,13 +25,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Measure canary exposure and try to extract planted secrets (Carlini et al. 2019; Parikh et"
-          + " al. 2022).",
+      "Measure canary exposure, try to extract planted secrets (Carlini et al. 2019; Parikh et"
+          + " al. 2022), and set each canary's epsilon lower bound (and the one-run bound of an"
+          + " audit set, Steinke et al. 2023) against the claimed epsilon.",
       "Without --canary, audits every canary the model card records, with secrets from the"
-          + " bundle's secrets file.",
+          + " bundle's secrets file (or --secrets). A secrets file from 'canary plant --audit-set'"
+          + " adds the one-run audit over its audit set.",
       "",
       "Examples:",
       "  ./trustml audit canary --model sample-models/sentiment/nodp",
+      "  ./trustml audit canary --model DIR --secrets secrets.json --json out/canary.json",
       "  ./trustml audit canary --model DIR --canary 'my pin code is {digit} {digit} {digit}"
           + " {digit}' --label positive --method all"
     })
@@ -55,7 +49,8 @@ final class CanaryCommand implements Callable<Integer> {
       names = "--canary",
       paramLabel = "TEMPLATE",
       description =
-          "Template: words and slots {digit}, {letter} or {word:FILE}, e.g. 'my pin code is"
+          "Template: words and slots {digit}, {letter}, {common-word} or {word:FILE}, e.g. 'my pin"
+              + " code is"
               + " {digit} {digit} {digit} {digit}'.")
   String template;
 
@@ -117,8 +112,19 @@ final class CanaryCommand implements Callable<Integer> {
   @Option(names = "--epsilon", paramLabel = "E", description = "Claimed epsilon (overrides card).")
   Double epsilon;
 
-  @Option(names = "--delta", paramLabel = "D", description = "Claimed delta (default 1e-5).")
+  @Option(
+      names = "--delta",
+      paramLabel = "D",
+      description = "Claimed delta, with --epsilon (default 1e-5).")
   Double delta;
+
+  @Option(
+      names = "--confidence",
+      paramLabel = "C",
+      defaultValue = "0.95",
+      description =
+          "Family-wise confidence of the epsilon lower bounds (default: ${DEFAULT-VALUE}).")
+  double confidence;
 
   @Option(
       names = "--seed",
@@ -141,9 +147,15 @@ final class CanaryCommand implements Callable<Integer> {
     if ((template == null) != (label == null)) {
       throw new UsageException("--canary and --label go together");
     }
+    if (epsilon == null && delta != null) {
+      throw new UsageException("--delta needs --epsilon");
+    }
+    if (!(confidence > 0 && confidence < 1)) {
+      throw new UsageException("--confidence " + confidence + " must be in (0, 1), e.g. 0.95");
+    }
     output.check(model.dir);
     ModelBundle bundle = ModelBundle.open(model.dir);
-    List<CanaryTarget> targets = targets(bundle);
+    CanarySecrets canaries = CanarySecrets.resolve(bundle, secrets, template, label);
     ExtractionSettings settings =
         new ExtractionSettings(
             enumerationLimit, topK, beamWidth, PartialCanaryForm.OMIT_UNFILLED, 10_000, seed);
@@ -159,7 +171,16 @@ final class CanaryCommand implements Callable<Integer> {
       result =
           CanaryAudit.run(
               loaded,
-              new CanaryAuditRequest(targets, chosen, settings, modiva, claim, reveal, seed),
+              new CanaryAuditRequest(
+                  canaries.targets(),
+                  chosen,
+                  settings,
+                  modiva,
+                  claim,
+                  reveal,
+                  seed,
+                  canaries.auditSet(),
+                  confidence),
               StderrProgress.forConsole(spec.commandLine().getErr(), output.quiet));
     }
     SummaryTables.canary(result, out);
@@ -184,47 +205,5 @@ final class CanaryCommand implements Callable<Integer> {
             + name
             + "'; use one of "
             + String.join(", ", CanaryMethod.cliNames()));
-  }
-
-  private List<CanaryTarget> targets(ModelBundle bundle) throws BadInputException, UsageException {
-    Path secretsFile = secrets != null ? secrets : bundle.secretsFile();
-    List<PlantedCanary> planted = secretsFile == null ? List.of() : SecretsJson.read(secretsFile);
-    List<CanaryTarget> out = new ArrayList<>();
-    if (template != null) {
-      CanaryTemplate t = CanaryTemplate.parse(template, Path.of("").toAbsolutePath());
-      PlantedCanary match = find(planted, t.source(), label, null);
-      out.add(
-          new CanaryTarget(
-              "canary-1",
-              t,
-              label,
-              match == null ? null : match.repetitions(),
-              match == null ? null : match.secret()));
-      return out;
-    }
-    if (bundle.card().canaries().isEmpty()) {
-      throw new UsageException(
-          "no --canary given and the model card records no planted canaries; pass --canary"
-              + " TEMPLATE --label LABEL");
-    }
-    for (PlantedCanaryInfo info : bundle.card().canaries()) {
-      CanaryTemplate t = CanaryTemplate.parse(info.template(), bundle.dir());
-      PlantedCanary match = find(planted, t.source(), info.label(), info.repetitions());
-      Secret secret = match == null ? null : match.secret();
-      out.add(new CanaryTarget(info.id(), t, info.label(), info.repetitions(), secret));
-    }
-    return out;
-  }
-
-  private static PlantedCanary find(
-      List<PlantedCanary> planted, String template, String label, Integer repetitions) {
-    for (PlantedCanary p : planted) {
-      if (p.template().source().equals(template)
-          && p.label().equals(label)
-          && (repetitions == null || p.repetitions() == repetitions)) {
-        return p;
-      }
-    }
-    return null;
   }
 }

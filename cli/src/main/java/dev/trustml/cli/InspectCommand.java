@@ -5,6 +5,7 @@ import dev.trustml.model.ModelBundle;
 import dev.trustml.model.card.ModelCard;
 import dev.trustml.model.card.PlantedCanaryInfo;
 import dev.trustml.model.card.PrivacyClaim;
+import dev.trustml.model.card.PrivacyComponent;
 import dev.trustml.model.card.TrainingRecipe;
 import dev.trustml.scoring.Scorer;
 import dev.trustml.scoring.ScoringSummary;
@@ -49,6 +50,12 @@ final class InspectCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ModelBundle bundle = ModelBundle.open(dir);
     ModelCard card = bundle.card();
+    String leak = BundleContents.auditFilesInside(bundle);
+    if (leak != null) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("trustml: warning: " + leak);
+      err.flush();
+    }
     try (LoadedModel model = LoadedModel.load(bundle, false)) {
       out.printf("model       %s (%s)%n", bundle.displayName(), dir);
       out.printf("labels      %s%n", String.join(", ", card.labels()));
@@ -78,14 +85,25 @@ final class InspectCommand implements Callable<Integer> {
       if (t != null) {
         out.printf(
             Locale.ROOT,
-            "training    %s lr=%s, %d steps, batch %d, seed %d, data %s (sha256 %s…)%n",
+            "training    %s lr=%s, %d steps, batch %d, seed %s, data %s (sha256 %s)%n",
             t.optimizer(),
             t.learningRate(),
             t.steps(),
             t.batchSize(),
-            t.seed(),
+            t.seed() == null ? "not on the card" : t.seed().toString(),
             t.dataset(),
-            t.datasetSha256() == null ? "?" : t.datasetSha256().substring(0, 12));
+            t.datasetSha256() == null
+                ? "not on the card"
+                : t.datasetSha256().substring(0, 12) + "…");
+        out.printf(
+            Locale.ROOT,
+            "membership  %s; vocabulary from %s%n",
+            t.design() == null
+                ? "design unknown (card written before trustml recorded it)"
+                : t.design().kind().jsonName()
+                    + " design, inclusion probability "
+                    + t.design().inclusionProbability(),
+            t.vocabularySource() == null ? "an unrecorded source" : t.vocabularySource());
       }
       if (card.metrics() != null && card.metrics().heldoutAccuracy() != null) {
         out.printf(
@@ -100,6 +118,13 @@ final class InspectCommand implements Callable<Integer> {
           out.printf(
               "  %-10s x%-3d label %-10s %s%n", c.id(), c.repetitions(), c.label(), c.template());
         }
+      }
+      if (card.canaryAuditSet() != null) {
+        out.printf(
+            Locale.ROOT,
+            "audit set   %d canaries, each in the data with probability %s (bits kept apart)%n",
+            card.canaryAuditSet().count(),
+            card.canaryAuditSet().inclusionProbability());
       }
       if (data != null) {
         ScoringSummary s = new Scorer(model).score(data, columns.columns(), e -> {});
@@ -138,6 +163,15 @@ final class InspectCommand implements Callable<Integer> {
               p.steps(),
               p.clippingNorm(),
               p.accountant()));
+    }
+    if (p.components() != null && p.components().size() > 1) {
+      b.append("; total of ");
+      for (int i = 0; i < p.components().size(); i++) {
+        PrivacyComponent c = p.components().get(i);
+        b.append(i == 0 ? "" : " + ")
+            .append(c.mechanism())
+            .append(String.format(Locale.ROOT, " (epsilon %.4g)", c.epsilon()));
+      }
     }
     return b.toString();
   }

@@ -138,12 +138,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(
-      names = "--cache-dir",
-      paramLabel = "DIR",
-      description =
-          "Where trained reference models are cached (default: ~/.cache/trustml/shadows).")
-  Path cacheDir;
+  @Mixin ShadowCacheOption cacheDir;
 
   @Option(
       names = "--threads",
@@ -183,6 +178,7 @@ final class MembershipCommand implements Callable<Integer> {
               + shadowModels);
     }
     output.check(model);
+    Path shadowCache = shadowModels == 0 ? null : cacheDir.checked();
     EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, confidence, 0.0, seed);
     RmiaParameters rmia = RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0);
     ModelBundle bundle = ModelBundle.open(model);
@@ -198,7 +194,7 @@ final class MembershipCommand implements Callable<Integer> {
             : new ShadowPlan(
                 shadowModels,
                 seed,
-                cacheDir != null ? cacheDir : Caches.shadowDir(),
+                shadowCache,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
     MembershipAuditRequest request =
         new MembershipAuditRequest(

@@ -1,6 +1,9 @@
 package dev.trustml.cli;
 
+import dev.trustml.reports.Numbers;
 import dev.trustml.results.AttackResult;
+import dev.trustml.results.AuditSetResult;
+import dev.trustml.results.CanaryBound;
 import dev.trustml.results.CanaryFinding;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.MembershipResult;
@@ -61,7 +64,7 @@ final class SummaryTables {
         "model %s: %d canar%s%n",
         r.model().name(), r.canaries().size(), r.canaries().size() == 1 ? "y" : "ies");
     out.printf(
-        "%-10s %5s %-10s %12s %8s %9s %9s %9s %s%n",
+        "%-10s %5s %-10s %12s %8s %9s %9s %8s %-9s %9s %s%n",
         "id",
         "reps",
         "label",
@@ -69,6 +72,8 @@ final class SummaryTables {
         "rank",
         "exposure",
         "extrap.",
+        "eps_lb",
+        "rigor",
         "extracted",
         "methods (wall s)");
     for (CanaryFinding c : r.canaries()) {
@@ -82,9 +87,10 @@ final class SummaryTables {
                 m.method(),
                 m.wallSeconds()));
       }
+      CanaryBound bound = c.primaryBound();
       out.printf(
           Locale.ROOT,
-          "%-10s %5s %-10s %12s %8s %9s %9s %9s %s%n",
+          "%-10s %5s %-10s %12s %8s %9s %9s %8s %-9s %9s %s%n",
           c.id(),
           c.repetitions() == null ? "?" : c.repetitions().toString(),
           c.label(),
@@ -96,6 +102,8 @@ final class SummaryTables {
           c.extrapolatedExposureBits() == null
               ? "-"
               : String.format(Locale.ROOT, "%.2f", c.extrapolatedExposureBits()),
+          bound == null ? "-" : String.format(Locale.ROOT, "%.3f", bound.value()),
+          bound == null ? "-" : bound.rigor().jsonName(),
           c.extracted() == null ? "?" : c.extracted() ? "YES" : "no",
           methods);
       if (r.secretsRevealed() && c.guesses() != null && !c.guesses().isEmpty()) {
@@ -108,11 +116,30 @@ final class SummaryTables {
       }
     }
     out.println(
-        "exposure = log2|R| - log2 rank, in bits; secrets and guesses are left out unless"
-            + " --reveal-secrets");
+        "exposure = log2|R| - log2 rank, in bits; eps_lb = largest epsilon the secret's rank"
+            + " refutes; secrets and guesses are left out unless --reveal-secrets");
+    AuditSetResult a = r.auditSet();
+    if (a != null) {
+      out.printf(
+          Locale.ROOT,
+          "one-run audit set: %,d canaries (%,d trained on); on the bound half of %,d, %d of %d"
+              + " guesses right (%d in, %d out): eps_lb %.3f (%s)%n",
+          a.canaries(),
+          a.included(),
+          a.boundCanaries(),
+          a.correct(),
+          a.positiveGuesses() + a.negativeGuesses(),
+          a.positiveGuesses(),
+          a.negativeGuesses(),
+          a.value(),
+          a.rigor().jsonName());
+    }
+    out.println();
+    out.println("verdict: " + r.verdict().jsonName());
+    out.println("  " + r.verdictReason());
   }
 
   private static String pct(double v) {
-    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    return Numbers.percent(v);
   }
 }

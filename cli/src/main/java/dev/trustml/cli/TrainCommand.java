@@ -1,11 +1,20 @@
 package dev.trustml.cli;
 
+import dev.trustml.canary.PlantedCanary;
+import dev.trustml.canary.SecretsJson;
 import dev.trustml.error.BadInputException;
+import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
+import dev.trustml.model.card.CardMetrics;
+import dev.trustml.model.card.MembershipDesign;
+import dev.trustml.model.card.ModelCard;
+import dev.trustml.model.card.ModelCards;
+import dev.trustml.model.card.PrivacyComponent;
 import dev.trustml.privacy.AccountantKind;
 import dev.trustml.privacy.DpSgdParameters;
 import dev.trustml.privacy.NoiseCalibrator;
 import dev.trustml.privacy.PrivacyAccountant;
+import dev.trustml.train.AuditKit;
 import dev.trustml.train.DpSgdEpochs;
 import dev.trustml.train.DpSgdTargetEpsilon;
 import dev.trustml.train.EpsilonFunction;
@@ -14,8 +23,12 @@ import dev.trustml.train.TrainJob;
 import dev.trustml.train.TrainJobResult;
 import dev.trustml.train.TrainJobSpec;
 import dev.trustml.train.TrainingConfig;
+import dev.trustml.train.VocabularySource;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,17 +42,41 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Train trustml's text classifier on a labelled CSV and write a model bundle (TorchScript"
-          + " model, vocabulary, model card, and the exact member / held-out split).",
-      "With --noise-multiplier or --target-epsilon it trains with DP-SGD (Poisson sampling,"
-          + " per-example clipping, Gaussian noise) and records epsilon on the card.",
+      "Train trustml's text classifier on a labelled CSV. The bundle (--out) holds only what"
+          + " ships: model.pt, the tokenizer file and the model card. Everything derived from the"
+          + " training rows - the member / held-out split, canary secrets, seed, data hash and"
+          + " accuracies - goes to the audit kit (--audit-kit, default DIR.audit), which must"
+          + " never ship.",
+      "Members are chosen by --split: bernoulli (default; each distinct row by its own seeded"
+          + " coin with probability 1 - --heldout) or stratified (a fixed share per label);"
+          + " identical rows always land on the same side.",
+      "With --noise-multiplier or --target-epsilon it trains with DP-SGD and records epsilon on"
+          + " the card. A DP run needs a vocabulary that does not come from the rows in the clear:"
+          + " --vocab FILE (a public token list), --tokenizer tokenizer.json (a public Hugging"
+          + " Face tokenizer) or --dp-vocab (a DP vocabulary whose epsilon is part of the total).",
       "",
       "Examples:",
-      "  ./trustml train --data sample-models/data/sentiment.csv --out /tmp/sentiment",
-      "  ./trustml train --data sample-models/data/sentiment.csv --out /tmp/sentiment-eps1 \\",
-      "      --target-epsilon 1 --delta 1e-5 --epochs 20 --batch-size 64"
+      "  ./trustml train --data sample-models/sentiment/members.csv --out /tmp/nodp",
+      "  ./trustml train --data sample-models/sentiment/members.csv --out /tmp/eps1 \\",
+      "      --target-epsilon 1 --delta 1e-5 \\",
+      "      --vocab sample-models/data/bert-base-uncased/vocab.txt --vocab-size 6000"
     })
 final class TrainCommand implements Callable<Integer> {
+  /** The default share of --target-epsilon that --dp-vocab spends. */
+  static final double DP_VOCAB_EPSILON_SHARE = 0.25;
+
+  /** The default share of --delta that --dp-vocab spends. */
+  static final double DP_VOCAB_DELTA_SHARE = 0.5;
+
+  /**
+   * The default K of --dp-vocab-max-words. With Laplace thresholding a word held by a share f of
+   * rows of L distinct words reaches an expected count of about n f min(1, K / L) against a
+   * threshold growing like K (1 + ln(K / 2 delta) / epsilon): for K up to L the ratio barely moves
+   * and is best at K = 1 (measured on sentiment at epsilon 2: 25, 23, 23 and 20 words released for
+   * K = 1, 2, 4, 8).
+   */
+  static final int DEFAULT_DP_VOCAB_MAX_WORDS = 1;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin CommonOptions common;
@@ -47,8 +84,19 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "CSV", required = true, description = "Training CSV.")
   Path data;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Bundle to write.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      required = true,
+      description = "Bundle to write (what ships).")
   Path out;
+
+  @Option(
+      names = "--audit-kit",
+      paramLabel = "KIT",
+      description =
+          "Where the split, secrets copy and kit.json go (default: DIR.audit). Never ship it.")
+  Path auditKit;
 
   @Mixin CsvColumnOptions columns;
 
@@ -56,11 +104,28 @@ final class TrainCommand implements Callable<Integer> {
   String name;
 
   @Option(
+      names = "--split",
+      paramLabel = "bernoulli|stratified",
+      defaultValue = "bernoulli",
+      description = "Membership design (default: ${DEFAULT-VALUE}).")
+  String split;
+
+  @Option(
       names = "--heldout",
       paramLabel = "F",
       defaultValue = "0.5",
-      description = "Share of rows held out as non-members (default: ${DEFAULT-VALUE}).")
+      description =
+          "Share held out: each row's probability of being a non-member (default:"
+              + " ${DEFAULT-VALUE}).")
   double heldout;
+
+  @Option(
+      names = "--canaries",
+      paramLabel = "FILE",
+      description =
+          "Secrets file from 'trustml canary plant': every copy of a planted canary in the CSV"
+              + " is trained on and recorded on the card.")
+  Path canaries;
 
   @Option(
       names = "--max-length",
@@ -70,18 +135,59 @@ final class TrainCommand implements Callable<Integer> {
   int maxLength;
 
   @Option(
+      names = "--vocab",
+      paramLabel = "FILE",
+      description =
+          "Public token list (one token per line, e.g. a BERT vocab.txt): the first V usable"
+              + " words in file order.")
+  Path vocab;
+
+  @Option(
+      names = "--tokenizer",
+      paramLabel = "FILE",
+      description =
+          "Public Hugging Face tokenizer.json; the model's vocabulary is the tokenizer's.")
+  Path tokenizer;
+
+  @Option(
+      names = "--dp-vocab",
+      description = "DP vocabulary: Laplace partition selection over the training rows.")
+  boolean dpVocab;
+
+  @Option(
+      names = "--dp-vocab-epsilon",
+      paramLabel = "E",
+      description =
+          "Its share of --target-epsilon (default: a quarter of it; required with"
+              + " --noise-multiplier).")
+  Double dpVocabEpsilon;
+
+  @Option(
+      names = "--dp-vocab-delta",
+      paramLabel = "D",
+      description = "Its share of --delta (default: half of it).")
+  Double dpVocabDelta;
+
+  @Option(
+      names = "--dp-vocab-max-words",
+      paramLabel = "K",
+      description = "Distinct words one row contributes at most (default: 1).")
+  Integer dpVocabMaxWords;
+
+  @Option(
       names = "--vocab-size",
       paramLabel = "V",
       defaultValue = "20000",
-      description = "Largest vocabulary (default: ${DEFAULT-VALUE}).")
+      description = "Largest vocabulary, [PAD] and [UNK] included (default: ${DEFAULT-VALUE}).")
   int vocabSize;
 
   @Option(
       names = "--min-count",
       paramLabel = "N",
-      defaultValue = "1",
-      description = "Keep words seen at least N times (default: ${DEFAULT-VALUE}).")
-  int minCount;
+      description =
+          "Vocabulary from the member rows (non-DP default): keep words seen N times (default:"
+              + " 1).")
+  Integer minCount;
 
   @Option(
       names = "--embedding-dim",
@@ -128,9 +234,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "N",
-      defaultValue = "0",
-      description = "(default: ${DEFAULT-VALUE})")
-  long seed;
+      description =
+          "Seed of every random choice (default: 0; with DP, drawn at random and kept in the"
+              + " audit kit only).")
+  Long seed;
 
   @Option(
       names = "--noise-multiplier",
@@ -141,7 +248,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--target-epsilon",
       paramLabel = "E",
-      description = "DP-SGD: calibrate sigma so epsilon <= E.")
+      description = "DP: calibrate so the total epsilon (DP-SGD plus a DP vocabulary) is <= E.")
   Double targetEpsilon;
 
   @Option(
@@ -155,7 +262,7 @@ final class TrainCommand implements Callable<Integer> {
       names = "--delta",
       paramLabel = "D",
       defaultValue = "1e-5",
-      description = "DP delta (default: ${DEFAULT-VALUE}).")
+      description = "DP delta of the whole claim (default: ${DEFAULT-VALUE}).")
   double delta;
 
   @Option(
@@ -171,7 +278,12 @@ final class TrainCommand implements Callable<Integer> {
     if (noiseMultiplier != null && targetEpsilon != null) {
       throw new UsageException("give --noise-multiplier or --target-epsilon, not both");
     }
+    boolean dp = noiseMultiplier != null || targetEpsilon != null;
+    Path kit = auditKit != null ? auditKit : Path.of(out.toString() + ".audit");
     OutputPaths.requireDirectory(out);
+    OutputPaths.requireDirectory(kit);
+    checkKitApart(out, kit);
+    MembershipDesign.Kind design = splitKind(split);
     if (!(heldout > 0 && heldout < 1)) {
       throw new UsageException(
           "--heldout " + heldout + " is out of range; give the held-out share in (0, 1), e.g. 0.5");
@@ -186,6 +298,13 @@ final class TrainCommand implements Callable<Integer> {
       throw new UsageException(
           "--target-epsilon " + targetEpsilon + " is out of range; it must be finite and > 0");
     }
+    VocabularySource vocabulary = vocabularySource(dp);
+    double sgdTarget = targetEpsilon == null ? Double.NaN : targetEpsilon;
+    double sgdDelta = delta;
+    if (vocabulary instanceof VocabularySource.DpPartitionSelection v) {
+      sgdTarget -= v.epsilon();
+      sgdDelta -= v.delta();
+    }
     AccountantKind kind =
         AccountantKind.fromCliName(accountant)
             .orElseThrow(
@@ -199,10 +318,13 @@ final class TrainCommand implements Callable<Integer> {
     } catch (BadInputException e) {
       throw new UsageException("unknown --optimizer '" + optimizer + "'; use sgd or adam");
     }
+    List<PlantedCanary> planted = canaries == null ? List.of() : readCanaries(canaries);
+    boolean seedDrawn = seed == null && dp;
+    long runSeed = seed != null ? seed : dp ? new SecureRandom().nextLong() : 0;
     TargetEpsilonCalibration calibration =
         targetEpsilon == null
             ? null
-            : new TargetEpsilonCalibration(new NoiseCalibrator(acc), delta, targetEpsilon);
+            : new TargetEpsilonCalibration(new NoiseCalibrator(acc), sgdDelta, sgdTarget);
     TrainingConfig.Builder b =
         TrainingConfig.builder()
             .embeddingDim(embeddingDim)
@@ -211,7 +333,7 @@ final class TrainCommand implements Callable<Integer> {
             .learningRate(learningRate)
             .epochs(epochs)
             .batchSize(batchSize)
-            .seed(seed);
+            .seed(runSeed);
     if (noiseMultiplier != null) {
       b.dpSgd(new DpSgdEpochs(batchSize, epochs, noiseMultiplier, clip));
     } else if (calibration != null) {
@@ -222,13 +344,16 @@ final class TrainCommand implements Callable<Integer> {
       TrainingConfig config = b.build();
       jobSpec =
           TrainJobSpec.builder(data, out, config)
+              .auditKit(kit)
               .columns(columns.columns())
               .modelName(name != null ? name : out.toAbsolutePath().getFileName().toString())
+              .split(design)
               .heldoutFraction(heldout)
               .maxLength(maxLength)
               .maxVocabularySize(vocabSize)
-              .minCount(minCount)
+              .vocabulary(vocabulary)
               .delta(delta)
+              .canaries(planted, canaries)
               .build();
       jobSpec.validate();
     } catch (BadInputException e) {
@@ -244,19 +369,166 @@ final class TrainCommand implements Callable<Integer> {
       }
       throw e;
     }
-    w.printf("wrote %s (%s)%n", r.bundleDir(), r.card().name());
-    w.printf(
-        Locale.ROOT,
-        "accuracy: train %.4f, held-out %.4f (%d train rows, %d held out); %d steps in %.2f s%n",
-        r.card().metrics().trainAccuracy(),
-        r.card().metrics().heldoutAccuracy(),
-        r.card().metrics().trainRows(),
-        r.card().metrics().heldoutRows(),
-        r.outcome().steps(),
-        r.outcome().seconds());
-    w.println("privacy: " + InspectCommand.describe(r.card().privacy()));
+    report(w, r, seedDrawn);
     w.flush();
     return 0;
+  }
+
+  private static void report(PrintWriter w, TrainJobResult r, boolean seedDrawn) {
+    ModelCard card = r.card();
+    w.printf(
+        "wrote %s (%s): model.pt, %s, %s - what ships%n",
+        r.bundleDir(), card.name(), card.tokenizer().file(), ModelCards.FILE_NAME);
+    w.printf(
+        "audit kit %s: %s, %s%s, %s - derived from the training rows; keep it with the auditor"
+            + " and never ship it%n",
+        r.auditKitDir(),
+        r.kit().membersFile(),
+        r.kit().nonMembersFile(),
+        r.kit().secretsFile() == null ? "" : ", " + r.kit().secretsFile(),
+        AuditKit.FILE_NAME);
+    CardMetrics m = r.kit().metrics();
+    w.printf(
+        Locale.ROOT,
+        "accuracy: train %.4f, held-out %.4f (%d train rows, %d held out; %s design); %d steps in"
+            + " %.2f s%n",
+        m.trainAccuracy(),
+        m.heldoutAccuracy(),
+        m.trainRows(),
+        m.heldoutRows(),
+        r.kit().design().kind().jsonName(),
+        r.outcome().steps(),
+        r.outcome().seconds());
+    if (card.privacy() != null) {
+      w.println("          (in the kit only: computed on the rows without noise, not on the card)");
+    }
+    w.println("privacy: " + InspectCommand.describe(card.privacy()));
+    if (card.privacy() != null && card.privacy().components() != null) {
+      for (PrivacyComponent c : card.privacy().components()) {
+        w.printf(
+            Locale.ROOT,
+            "  %-24s epsilon %.4g, delta %.3g%n",
+            c.mechanism(),
+            c.epsilon(),
+            c.delta());
+      }
+      w.println("  composition: " + card.privacy().composition());
+    }
+    if (seedDrawn) {
+      w.printf(
+          "seed: drawn at random and recorded only in %s: with it and the rows, training can be"
+              + " replayed bit for bit - keep it secret%n",
+          r.auditKitDir().resolve(AuditKit.FILE_NAME));
+    }
+  }
+
+  /** The audit kit must not lie inside the bundle (it would ship) nor be the bundle itself. */
+  private static void checkKitApart(Path bundle, Path kit) throws UsageException {
+    Path b = bundle.toAbsolutePath().normalize();
+    Path k = kit.toAbsolutePath().normalize();
+    if (k.startsWith(b)) {
+      throw new UsageException(
+          "--audit-kit "
+              + kit
+              + " is inside the bundle directory "
+              + bundle
+              + ", which ships; give a directory outside it (default: DIR.audit)");
+    }
+  }
+
+  private static MembershipDesign.Kind splitKind(String name) throws UsageException {
+    try {
+      return MembershipDesign.Kind.fromJson(name.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("unknown --split '" + name + "'; use bernoulli or stratified");
+    }
+  }
+
+  /** The one vocabulary source the options name, checked against the DP setting. */
+  private VocabularySource vocabularySource(boolean dp) throws UsageException {
+    int given = (vocab != null ? 1 : 0) + (tokenizer != null ? 1 : 0) + (dpVocab ? 1 : 0);
+    if (given > 1) {
+      throw new UsageException("give one of --vocab, --tokenizer and --dp-vocab, not several");
+    }
+    if (!dpVocab && (dpVocabEpsilon != null || dpVocabDelta != null || dpVocabMaxWords != null)) {
+      throw new UsageException(
+          "--dp-vocab-epsilon, --dp-vocab-delta and --dp-vocab-max-words need --dp-vocab");
+    }
+    if (minCount != null && (given > 0 || dp)) {
+      throw new UsageException(
+          "--min-count applies only to a vocabulary built from the member rows (non-DP training"
+              + " without --vocab, --tokenizer or --dp-vocab)");
+    }
+    if (vocab != null) {
+      return new VocabularySource.PublicWords(vocab);
+    }
+    if (tokenizer != null) {
+      return new VocabularySource.PublicTokenizer(tokenizer);
+    }
+    if (dpVocab) {
+      return dpVocabulary(dp);
+    }
+    if (dp) {
+      throw new UsageException(
+          "DP training needs a vocabulary that does not come from the training rows in the clear:"
+              + " give --vocab FILE (a public token list, e.g."
+              + " sample-models/data/bert-base-uncased/vocab.txt), --tokenizer tokenizer.json (a"
+              + " public Hugging Face tokenizer) or --dp-vocab (a DP vocabulary)");
+    }
+    return new VocabularySource.FromMembers(minCount == null ? 1 : minCount);
+  }
+
+  private VocabularySource dpVocabulary(boolean dp) throws UsageException {
+    if (!dp) {
+      throw new UsageException(
+          "--dp-vocab is for DP training; add --target-epsilon or --noise-multiplier, or drop it");
+    }
+    double e;
+    if (dpVocabEpsilon != null) {
+      e = dpVocabEpsilon;
+      if (!(e > 0 && Double.isFinite(e))) {
+        throw new UsageException(
+            "--dp-vocab-epsilon " + e + " is out of range; it must be finite and > 0");
+      }
+      if (targetEpsilon != null && !(e < targetEpsilon)) {
+        throw new UsageException(
+            "--dp-vocab-epsilon "
+                + e
+                + " leaves nothing of --target-epsilon "
+                + targetEpsilon
+                + " for DP-SGD; give it a smaller share (default: a quarter)");
+      }
+    } else if (targetEpsilon != null) {
+      e = DP_VOCAB_EPSILON_SHARE * targetEpsilon;
+    } else {
+      throw new UsageException(
+          "--dp-vocab with --noise-multiplier needs --dp-vocab-epsilon (its epsilon adds to"
+              + " DP-SGD's)");
+    }
+    double d = dpVocabDelta != null ? dpVocabDelta : DP_VOCAB_DELTA_SHARE * delta;
+    if (!(d > 0 && d < delta)) {
+      throw new UsageException(
+          "--dp-vocab-delta "
+              + d
+              + " is out of range; it must be in (0, --delta "
+              + delta
+              + ") so DP-SGD keeps a share");
+    }
+    int k = dpVocabMaxWords != null ? dpVocabMaxWords : DEFAULT_DP_VOCAB_MAX_WORDS;
+    if (k < 1) {
+      throw new UsageException("--dp-vocab-max-words " + k + " is out of range; it must be >= 1");
+    }
+    return new VocabularySource.DpPartitionSelection(e, d, k);
+  }
+
+  private static List<PlantedCanary> readCanaries(Path file) throws TrustmlException {
+    if (!Files.exists(file)) {
+      throw new BadInputException(
+          file
+              + ": secrets file not found (--canaries); give the secrets file 'trustml canary"
+              + " plant' wrote");
+    }
+    return SecretsJson.read(file);
   }
 
   /**
@@ -287,7 +559,7 @@ final class TrainCommand implements Callable<Integer> {
             new UsageException(
                 e.getMessage()
                     + " (trustml train options: --target-epsilon, --delta, --batch-size,"
-                    + " --epochs)");
+                    + " --epochs, --dp-vocab-epsilon)");
         throw e;
       }
     }

@@ -65,6 +65,32 @@ class BadInputCatalogueTest {
     }
   }
 
+  /**
+   * A secrets file with the sample's 16x canary and an audit set of {@code n} canaries a1, a2, ...
+   * planted {@code repetitions} times with {@code label}.
+   */
+  static String auditSecrets(int n, int repetitions, String label) {
+    StringBuilder b =
+        new StringBuilder(
+            "{\"canaries\":[{\"template\":\""
+                + PIN
+                + "\",\"label\":\"positive\",\"repetitions\":16,\"secret\":\"0 2 1 1\"}");
+    for (int i = 1; i <= n; i++) {
+      b.append(",{\"id\":\"a")
+          .append(i)
+          .append("\",\"template\":\"code {digit} {digit} {digit}\",\"label\":\"")
+          .append(label)
+          .append("\",\"repetitions\":")
+          .append(repetitions)
+          .append(",\"secret\":\"")
+          .append(i % 10)
+          .append(" 0 0\",\"included\":")
+          .append(i % 2 == 0)
+          .append('}');
+    }
+    return b.append("]}").toString();
+  }
+
   private static Case bad(String name, int exit, Args args, String... fragments) {
     return new Case(name, args, exit, List.of(fragments));
   }
@@ -355,7 +381,7 @@ class BadInputCatalogueTest {
             BAD_INPUT,
             f -> {
               Path m = f.bundleCopy("eps1");
-              f.editCard(m, "\"epsilon\" : 0.9999725337237728", "\"epsilon\" : -1.0");
+              f.editCardField(m, "epsilon", "-1.0");
               return f.membershipOf(m, "--json", f.freshOutput("r.json"));
             },
             "field 'privacy.epsilon' must be a finite number >= 0"),
@@ -423,6 +449,36 @@ class BadInputCatalogueTest {
                     "--json",
                     f.freshOutput("r.json")),
             "--shadow-models must be an even number >= 2"),
+        bad(
+            "cache clear --older-than without a unit",
+            USAGE,
+            f -> List.of("cache", "clear", "--cache-dir", f.dir("cache"), "--older-than", "30"),
+            "'30' is not an age; write a number and a unit: 30s, 15m, 12h, 7d or 2w"),
+        bad(
+            "cache list --cache-dir names a file",
+            USAGE,
+            f -> List.of("cache", "list", "--cache-dir", f.file("cache.txt", "x")),
+            "--cache-dir",
+            "cache.txt is a file; pass a directory"),
+        bad(
+            "cache clear --cache-dir names a file",
+            USAGE,
+            f -> List.of("cache", "clear", "--cache-dir", f.file("cache.txt", "x")),
+            "--cache-dir",
+            "cache.txt is a file; pass a directory"),
+        bad(
+            "audit membership --cache-dir names a file",
+            USAGE,
+            f ->
+                f.membership(
+                    "--shadow-models",
+                    "2",
+                    "--cache-dir",
+                    f.file("cache.txt", "x"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "--cache-dir",
+            "cache.txt is a file; pass a directory"),
         bad(
             "--sampling-rate 0 for epsilon",
             USAGE,
@@ -497,7 +553,9 @@ class BadInputCatalogueTest {
                     "--target-epsilon",
                     "1e-9",
                     "--epochs",
-                    "1000"),
+                    "1000",
+                    "--vocab",
+                    SampleModels.root().resolve("data/bert-base-uncased/vocab.txt").toString()),
             "--target-epsilon",
             "out of reach"),
         bad(
@@ -679,6 +737,120 @@ class BadInputCatalogueTest {
                     "--json",
                     f.freshOutput("c.json")),
             "unknown --method 'guess'; use one of"),
+        bad(
+            "secrets file without the audited template",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    "my pin is {digit} {digit}",
+                    "--label",
+                    "positive",
+                    "--secrets",
+                    f.file(
+                        "s.json",
+                        "{\"canaries\":[{\"template\":\"call {digit} {digit}\","
+                            + "\"label\":\"negative\",\"repetitions\":1,\"secret\":\"4 2\"}]}"),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "s.json holds no secret for canary 'my pin is {digit} {digit}' with label positive",
+            "it holds 'call {digit} {digit}' (label negative)"),
+        bad(
+            "secrets file without the card's canaries",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--secrets",
+                    f.file(
+                        "s.json",
+                        "{\"canaries\":[{\"template\":\"call {digit} {digit}\","
+                            + "\"label\":\"negative\",\"repetitions\":1,\"secret\":\"4 2\"}]}"),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "holds no secret for canary 'the code for my front door is",
+            "it holds 'call {digit} {digit}'"),
+        bad(
+            "--delta without --epsilon in audit canary",
+            USAGE,
+            f -> f.canary("--delta", "1e-6", "--json", f.freshOutput("c.json")),
+            "--delta needs --epsilon"),
+        bad(
+            "--confidence out of range in audit canary",
+            USAGE,
+            f -> f.canary("--confidence", "1.5", "--json", f.freshOutput("c.json")),
+            "--confidence 1.5 must be in (0, 1)"),
+        bad(
+            "audit set in the secrets file too small",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    PIN,
+                    "--label",
+                    "positive",
+                    "--secrets",
+                    f.file("s.json", auditSecrets(2, 1, "positive")),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "s.json has an audit set of 2 canaries; a one-run audit needs at least 4"),
+        bad(
+            "audit-set canary planted twice",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    PIN,
+                    "--label",
+                    "positive",
+                    "--secrets",
+                    f.file("s.json", auditSecrets(6, 2, "positive")),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "audit-set canary a1 has repetitions 2; audit-set canaries are planted once each"),
+        bad(
+            "audit-set canary label the model lacks",
+            BAD_INPUT,
+            f ->
+                f.canary(
+                    "--canary",
+                    PIN,
+                    "--label",
+                    "positive",
+                    "--secrets",
+                    f.file("s.json", auditSecrets(6, 1, "spam")),
+                    "--json",
+                    f.freshOutput("c.json")),
+            "audit-set canary a1 has label 'spam', which is not one of the model's labels"),
+        bad(
+            "canary plant without --canary or --audit-set",
+            USAGE,
+            f ->
+                List.of(
+                    "canary",
+                    "plant",
+                    "--data",
+                    f.trainingCsv(),
+                    "--out",
+                    f.freshOutput("out.csv"),
+                    "--secrets-out",
+                    f.freshOutput("s.json")),
+            "--canary TEMPLATE and --label LABEL are required, unless you plant an audit set"),
+        bad(
+            "audit set larger than its template's space",
+            USAGE,
+            f -> f.plantAuditSet("11", "--canary", "my pin is {digit}"),
+            "--audit-set: an audit set of 11 needs 11 distinct secrets from template 'my pin is"
+                + " {digit}', which has only 10 candidates"),
+        bad(
+            "audit set below the minimum",
+            USAGE,
+            f -> f.plantAuditSet("2"),
+            "--audit-set 2 is too small; a one-run audit needs at least 4"),
+        bad(
+            "--repeat with --audit-set",
+            USAGE,
+            f -> f.plantAuditSet("100", "--repeat", "3"),
+            "--repeat does not go with --audit-set"),
 
         // Gate policies and results files.
         bad(
@@ -773,6 +945,140 @@ class BadInputCatalogueTest {
             "no column 'polarity' in the header (columns: text, label)",
             "--label-column"),
         bad(
+            "train --vocab file missing",
+            BAD_INPUT,
+            f -> f.train("--vocab", f.path("none.txt")),
+            "none.txt: vocabulary file not found",
+            "public token list"),
+        bad(
+            "train --vocab file without a usable word",
+            BAD_INPUT,
+            f -> f.train("--vocab", f.file("empty.txt", "[PAD]\n##s\n!\n")),
+            "empty.txt: the token list holds no usable word"),
+        bad(
+            "train --vocab names a directory",
+            BAD_INPUT,
+            f -> f.train("--vocab", f.dir("vocab-dir")),
+            "vocab-dir: is a directory; give a token list file"),
+        bad(
+            "train --tokenizer file missing",
+            BAD_INPUT,
+            f -> f.train("--tokenizer", f.path("none.json")),
+            "none.json: tokenizer file not found"),
+        bad(
+            "DP training without a vocabulary source",
+            USAGE,
+            f -> f.train("--target-epsilon", "1"),
+            "DP training needs a vocabulary that does not come from the training rows",
+            "--vocab FILE",
+            "--tokenizer tokenizer.json",
+            "--dp-vocab"),
+        bad(
+            "train --vocab and --dp-vocab together",
+            USAGE,
+            f -> f.train("--target-epsilon", "1", "--dp-vocab", "--vocab", f.path("v.txt")),
+            "give one of --vocab, --tokenizer and --dp-vocab"),
+        bad(
+            "train --dp-vocab without DP",
+            USAGE,
+            f -> f.train("--dp-vocab"),
+            "--dp-vocab is for DP training"),
+        bad(
+            "train --dp-vocab-epsilon without --dp-vocab",
+            USAGE,
+            f -> f.train("--target-epsilon", "1", "--dp-vocab-epsilon", "0.5"),
+            "need --dp-vocab"),
+        bad(
+            "train --dp-vocab-epsilon 0",
+            USAGE,
+            f -> f.train("--target-epsilon", "1", "--dp-vocab", "--dp-vocab-epsilon", "0"),
+            "--dp-vocab-epsilon 0.0 is out of range"),
+        bad(
+            "train --dp-vocab-epsilon not below --target-epsilon",
+            USAGE,
+            f -> f.train("--target-epsilon", "1", "--dp-vocab", "--dp-vocab-epsilon", "1"),
+            "leaves nothing of --target-epsilon 1.0 for DP-SGD"),
+        bad(
+            "train --dp-vocab with --noise-multiplier and no --dp-vocab-epsilon",
+            USAGE,
+            f -> f.train("--noise-multiplier", "1", "--dp-vocab"),
+            "needs --dp-vocab-epsilon"),
+        bad(
+            "train --dp-vocab-delta as large as --delta",
+            USAGE,
+            f ->
+                f.train(
+                    "--target-epsilon",
+                    "1",
+                    "--dp-vocab",
+                    "--delta",
+                    "1e-5",
+                    "--dp-vocab-delta",
+                    "1e-5"),
+            "--dp-vocab-delta 1.0E-5 is out of range"),
+        bad(
+            "train --dp-vocab-max-words 0",
+            USAGE,
+            f -> f.train("--target-epsilon", "1", "--dp-vocab", "--dp-vocab-max-words", "0"),
+            "--dp-vocab-max-words 0 is out of range"),
+        bad(
+            "train --min-count with a public vocabulary",
+            USAGE,
+            f -> f.train("--vocab", f.path("v.txt"), "--min-count", "2"),
+            "--min-count applies only to a vocabulary built from the member rows"),
+        bad(
+            "train --split unknown",
+            USAGE,
+            f -> f.train("--split", "random"),
+            "unknown --split 'random'; use bernoulli or stratified"),
+        bad(
+            "train --audit-kit inside the bundle",
+            USAGE,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.trainingCsv(),
+                    "--out",
+                    f.freshOutput("model"),
+                    "--audit-kit",
+                    f.path("model/kit")),
+            "is inside the bundle directory",
+            "which ships"),
+        bad(
+            "train --canaries file missing",
+            BAD_INPUT,
+            f -> f.train("--canaries", f.path("none.json")),
+            "none.json: secrets file not found (--canaries)"),
+        bad(
+            "train --canaries names a directory",
+            BAD_INPUT,
+            f -> f.train("--canaries", f.dir("secrets-dir")),
+            "secrets-dir is a directory"),
+        bad(
+            "train --canaries with a planted canary the CSV lacks",
+            BAD_INPUT,
+            f -> f.train("--canaries", f.secrets("pin-1", "1 2 3 4", null)),
+            "canary pin-1",
+            "no row holds its sentence with that label"),
+        bad(
+            "train --canaries with an audit-set canary left out but found in the CSV",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.file(
+                        "planted.csv",
+                        Files.readString(Path.of(f.trainingCsv()))
+                            + "my pin code is 5 6 7 8,positive\n"),
+                    "--out",
+                    f.freshOutput("model"),
+                    "--canaries",
+                    f.secrets("set-7", "5 6 7 8", false)),
+            "planted.csv row 21 (line 22) holds audit-set canary set-7, whose inclusion bit is"
+                + " false"),
+        bad(
             "train on too few rows to split",
             BAD_INPUT,
             f ->
@@ -782,6 +1088,7 @@ class BadInputCatalogueTest {
                     f.file("tiny.csv", "text,label\ngreat,positive\nawful,negative\n"),
                     "--out",
                     f.freshOutput("model")),
+            "too few for the bernoulli",
             "each part needs at least 2"));
   }
 
@@ -995,6 +1302,16 @@ class BadInputCatalogueTest {
       Files.writeString(card, text.replace(from, to));
     }
 
+    /** Sets the first {@code "field" : number} of the card to {@code value}. */
+    void editCardField(Path bundle, String field, String value) throws IOException {
+      Path card = bundle.resolve("trustml-model.json");
+      String text = Files.readString(card);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\"" + field + "\" : [-0-9.eE+]+").matcher(text);
+      assertTrue(m.find(), "card has no numeric '" + field + "'");
+      Files.writeString(card, m.replaceFirst("\"" + field + "\" : " + value));
+    }
+
     List<String> membership(String... extra) {
       return membershipOf(SampleModels.bundle("sentiment", "nodp"), extra);
     }
@@ -1018,6 +1335,49 @@ class BadInputCatalogueTest {
           new ArrayList<>(List.of("audit", "canary", "--quiet", "--model", model.toString()));
       args.addAll(List.of(extra));
       return args;
+    }
+
+    /** {@code canary plant --audit-set M} on the small training CSV, plus {@code extra}. */
+    List<String> plantAuditSet(String size, String... extra) throws IOException {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "canary",
+                  "plant",
+                  "--data",
+                  trainingCsv(),
+                  "--audit-set",
+                  size,
+                  "--out",
+                  freshOutput("out.csv"),
+                  "--secrets-out",
+                  freshOutput("audit-secrets.json")));
+      args.addAll(List.of(extra));
+      return args;
+    }
+
+    /** {@code train} on {@link #trainingCsv()} into a fresh bundle (and its fresh audit kit). */
+    List<String> train(String... extra) throws IOException {
+      List<String> args =
+          new ArrayList<>(List.of("train", "--data", trainingCsv(), "--out", freshOutput("model")));
+      freshOutput("model.audit");
+      args.addAll(List.of(extra));
+      return args;
+    }
+
+    /** A secrets file with one canary of {@link #PIN} (included: null, true or false). */
+    String secrets(String id, String secret, Boolean included) throws IOException {
+      return file(
+          "secrets.json",
+          "{\"canaries\":[{\"id\":\""
+              + id
+              + "\",\"template\":\""
+              + PIN
+              + "\",\"label\":\"positive\",\"repetitions\":2,\"secret\":\""
+              + secret
+              + "\""
+              + (included == null ? "" : ",\"included\":" + included)
+              + "}]}");
     }
 
     List<String> plant(String data, String out, String secretsOut) {

@@ -24,15 +24,27 @@ class CanaryCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void exposureFallsWithRepetitionsAndSecretsStayOut() throws Exception {
-    Path json = tmp.resolve("c.json");
+  void exposureRisesWithRepetitionsUnderDpAndSecretsStayOut() throws Exception {
+    // The non-private model memorises every canary (Adam overfits the member rows); under DP a
+    // single copy is hidden and only repetition (group privacy: k copies, k epsilon) exposes it.
+    Map<Integer, Double> nodp = exposures("nodp");
+    for (Map.Entry<Integer, Double> e : nodp.entrySet()) {
+      assertTrue(e.getValue() > 8, "non-private: every canary exposed: " + nodp);
+    }
+    Map<Integer, Double> eps8 = exposures("eps8");
+    assertTrue(eps8.get(16) > 6, "eps 8: the 16x canary is exposed: " + eps8);
+    assertTrue(eps8.get(16) > eps8.get(1) + 3, "eps 8: more copies, more exposure: " + eps8);
+  }
+
+  private Map<Integer, Double> exposures(String variant) throws Exception {
+    Path json = tmp.resolve("c-" + variant + ".json");
     Cli.Result r =
         Cli.run(
             "audit",
             "canary",
             "--quiet",
             "--model",
-            SampleModels.bundle("sentiment", "nodp").toString(),
+            SampleModels.bundle("sentiment", variant).toString(),
             "--json",
             json.toString());
     assertEquals(0, r.exit(), r.err());
@@ -44,8 +56,7 @@ class CanaryCommandTest {
       assertFalse(c.has("guesses"));
       assertEquals(10_000, c.get("candidates").asLong());
     }
-    assertTrue(exposure.get(16) > 8, "the 16x canary is exposed: " + exposure);
-    assertTrue(exposure.get(16) > exposure.get(1) + 2, "more copies, more exposure: " + exposure);
+    return exposure;
   }
 
   @Test
@@ -118,6 +129,8 @@ class CanaryCommandTest {
             planted.toString(),
             "--out",
             bundle.toString(),
+            "--canaries",
+            secrets.toString(),
             "--heldout",
             "0.2",
             "--epochs",
@@ -152,6 +165,169 @@ class CanaryCommandTest {
     assertNotNull(c.get("rank"));
     // Chance is about 1 bit (median rank 5,000 of 10,000); the planted pin must stand out.
     assertTrue(c.get("exposure_bits").asDouble() > 5, "planted secret is exposed: " + c);
+    // plant drew the secret uniformly (secret_drawn), so its rank test is rigorous.
+    assertEquals("rigorous", c.at("/epsilon_bounds/0/rigor").asText());
+    assertEquals(20, c.at("/epsilon_bounds/0/repetitions").asInt());
+  }
+
+  @Test
+  void canaryBoundsAgainstTheClaimOnTheSampleModels() throws Exception {
+    for (String dataset : List.of("sentiment", "spam")) {
+      // Non-private: the 16x canary's rank refutes some epsilon, rigorously; no claim to judge.
+      JsonNode nodp = auditJson(dataset, "nodp");
+      assertEquals("no-claim", nodp.get("verdict").asText());
+      // Three pin canaries and the one-run audit set share the confidence (Bonferroni).
+      assertEquals(
+          3 + (nodp.get("audit_set").isMissingNode() ? 0 : 1), nodp.get("family_size").asInt());
+      for (JsonNode c : nodp.get("canaries")) {
+        JsonNode bound = c.at("/epsilon_bounds/0");
+        assertEquals("rigorous", bound.get("rigor").asText(), c.toString());
+        assertEquals("exact-rank", bound.get("basis").asText());
+        assertTrue(bound.get("p_value").isNull(), "no claim, no p-value");
+        if (c.get("repetitions").asInt() == 16) {
+          assertTrue(bound.get("value").asDouble() > 0, dataset + " 16x: " + bound);
+        }
+      }
+      // DP models: no canary bound above the claim, and the verdict says so.
+      for (String variant : List.of("eps8", "eps1")) {
+        JsonNode dp = auditJson(dataset, variant);
+        double claim = dp.at("/theoretical/epsilon").asDouble();
+        assertEquals("consistent", dp.get("verdict").asText(), dataset + "/" + variant);
+        for (JsonNode c : dp.get("canaries")) {
+          JsonNode bound = c.at("/epsilon_bounds/0");
+          assertTrue(bound.get("value").asDouble() <= claim, dataset + "/" + variant + " " + c);
+          assertTrue(
+              bound.get("p_value").asDouble() > 0.05 / dp.get("family_size").asInt(),
+              "not refuted: " + bound);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aClaimTheNonPrivateModelCannotMeetIsViolatedAndFailsTheGate() throws Exception {
+    Path json = tmp.resolve("v.json");
+    Cli.Result r =
+        Cli.run(
+            "audit",
+            "canary",
+            "--quiet",
+            "--model",
+            SampleModels.bundle("sentiment", "nodp").toString(),
+            "--epsilon",
+            "0.1",
+            "--json",
+            json.toString(),
+            "--fail-if",
+            "verdict==violated");
+    assertEquals(1, r.exit(), r.out() + r.err());
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    assertEquals("violated", root.get("verdict").asText());
+    assertEquals("rigorous", root.at("/verdict_basis/rigor").asText());
+    assertTrue(root.at("/verdict_basis/value").asDouble() > 0.1);
+    assertTrue(r.out().contains("verdict: violated"), r.out());
+  }
+
+  @Test
+  void auditSetPlantTrainAudit() throws Exception {
+    StringBuilder csv = new StringBuilder("text,label\n");
+    String[] good = {"great food", "lovely staff", "really good", "nice place", "good value"};
+    String[] bad = {"awful food", "rude staff", "really bad", "dirty place", "poor value"};
+    for (int i = 0; i < 50; i++) {
+      csv.append(good[i % 5]).append(",positive\n").append(bad[i % 5]).append(",negative\n");
+    }
+    Path data = tmp.resolve("train.csv");
+    Files.writeString(data, csv);
+    Path planted = tmp.resolve("planted.csv");
+    Path secrets = tmp.resolve("secrets.json");
+    Cli.Result plant =
+        Cli.run(
+            "canary",
+            "plant",
+            "--data",
+            data.toString(),
+            "--audit-set",
+            "300",
+            "--out",
+            planted.toString(),
+            "--secrets-out",
+            secrets.toString(),
+            "--seed",
+            "4");
+    assertEquals(0, plant.exit(), plant.err());
+    JsonNode set = new ObjectMapper().readTree(secrets.toFile()).get("canaries");
+    assertEquals(300, set.size());
+    int included = 0;
+    for (JsonNode c : set) {
+      included += c.get("included").asBoolean() ? 1 : 0;
+      assertEquals("uniform", c.get("secret_drawn").asText());
+      assertFalse(
+          Files.readString(planted).contains(c.get("secret").asText())
+              && !c.get("included").asBoolean(),
+          "left-out canary in the data: " + c);
+    }
+    assertEquals(100 + included, Files.readAllLines(planted).size() - 1, "data rows + included");
+    Path bundle = tmp.resolve("model");
+    Cli.Result train =
+        Cli.run(
+            "train",
+            "--data",
+            planted.toString(),
+            "--out",
+            bundle.toString(),
+            "--heldout",
+            "0.1",
+            "--epochs",
+            "40",
+            "--lr",
+            "0.5",
+            "--batch-size",
+            "16",
+            "--embedding-dim",
+            "16",
+            "--hidden-dim",
+            "32");
+    assertEquals(0, train.exit(), train.err());
+    Path json = tmp.resolve("a.json");
+    Cli.Result audit =
+        Cli.run(
+            "audit",
+            "canary",
+            "--quiet",
+            "--model",
+            bundle.toString(),
+            "--secrets",
+            secrets.toString(),
+            "--json",
+            json.toString());
+    assertEquals(0, audit.exit(), audit.err());
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    JsonNode a = root.get("audit_set");
+    assertEquals(300, a.get("canaries").asInt());
+    assertEquals(included, a.get("included").asInt());
+    assertEquals(150, a.get("bound_canaries").asInt());
+    assertEquals("rigorous", a.get("rigor").asText());
+    // A non-private model memorises the random labels of the canaries it trained on.
+    assertTrue(a.get("value").asDouble() > 0.3, "one-run bound " + a);
+    assertEquals(0, root.get("canaries").size(), "no canary tested one by one");
+    assertEquals("one-run audit set (300 canaries)", root.at("/verdict_basis/figure").asText());
+    assertFalse(Files.readString(json).contains(set.get(0).get("secret").asText()), "no secrets");
+    assertTrue(audit.out().contains("one-run audit set: 300 canaries"), audit.out());
+  }
+
+  private JsonNode auditJson(String dataset, String variant) throws Exception {
+    Path json = tmp.resolve(dataset + "-" + variant + ".json");
+    Cli.Result r =
+        Cli.run(
+            "audit",
+            "canary",
+            "--quiet",
+            "--model",
+            SampleModels.bundle(dataset, variant).toString(),
+            "--json",
+            json.toString());
+    assertEquals(0, r.exit(), r.err());
+    return new ObjectMapper().readTree(json.toFile());
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.trustml.cli;
 import dev.trustml.provenance.Provenance;
 import dev.trustml.reports.ResultsJson;
 import dev.trustml.results.AttackResult;
+import dev.trustml.results.BoundRigor;
+import dev.trustml.results.CanaryBound;
 import dev.trustml.results.CanaryFinding;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.EpsilonLowerBound;
@@ -63,6 +65,20 @@ final class ResultFiles {
             1.0,
             "enumerate",
             List.of(),
+            List.of(
+                // Rank 1 of 10,000, 8 copies, no claim (delta 0), 95%: ln(500) / 8 = 0.7768.
+                new CanaryBound(
+                    Math.log(500) / 8,
+                    BoundRigor.RIGOROUS,
+                    CanaryBound.EXACT_RANK,
+                    1,
+                    null,
+                    null,
+                    8,
+                    0,
+                    0.95,
+                    null,
+                    null)),
             null,
             null);
     CanaryResult r =
@@ -71,8 +87,14 @@ final class ResultFiles {
             CanaryResult.KIND,
             new ModelRef("models/c", "c", SHA),
             null,
+            Verdict.NO_CLAIM,
+            "The model claims no differential privacy.",
+            null,
+            0.95,
+            1,
             false,
             List.of(c),
+            null,
             provenance());
     Path file = dir.resolve("canary.json");
     ResultsJson.write(file, r);

@@ -3,6 +3,7 @@ package dev.trustml.reports;
 import dev.trustml.io.AtomicFiles;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
+import dev.trustml.results.CanaryBound;
 import dev.trustml.results.CanaryFinding;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.MembershipResult;
@@ -71,8 +72,12 @@ public final class CsvRenderer {
           "extrapolated_exposure_bits",
           "extracted",
           "slot_accuracy",
-          "method");
+          "method",
+          "epsilon_lb",
+          "epsilon_lb_rigor",
+          "epsilon_lb_p_value");
       for (CanaryFinding f : ((CanaryResult) result).canaries()) {
+        CanaryBound bound = f.primaryBound();
         FORMAT.printRecord(
             out,
             f.id(),
@@ -85,7 +90,10 @@ public final class CsvRenderer {
             number(f.extrapolatedExposureBits()),
             f.extracted(),
             number(f.slotAccuracy()),
-            f.method());
+            f.method(),
+            bound == null ? "" : number(bound.value()),
+            bound == null ? "" : bound.rigor().jsonName(),
+            bound == null ? "" : number(bound.pValue()));
       }
     }
   }

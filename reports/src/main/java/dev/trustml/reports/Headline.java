@@ -6,6 +6,7 @@ import dev.trustml.results.CanaryFinding;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.Theoretical;
+import dev.trustml.results.Verdict;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -88,37 +89,53 @@ public record Headline(Tone tone, String title, String sentence) {
     };
   }
 
+  /**
+   * A refuted (or suspect) claim comes first, then extraction; otherwise the verdict against the
+   * claim, or, without a claim, whether any secret was extracted. The verdict's sentence follows.
+   */
   static Headline canary(CanaryResult c) {
     long extracted = c.canaries().stream().filter(f -> Boolean.TRUE.equals(f.extracted())).count();
     long known = c.canaries().stream().filter(f -> f.extracted() != null).count();
     int n = c.canaries().size();
     String of = extracted + " of " + n + (n == 1 ? " canary" : " canaries");
+    String reason = c.verdictReason() == null ? "" : " " + c.verdictReason();
+    Verdict v = c.verdict();
+    if (v == Verdict.VIOLATED || v == Verdict.SUSPECT) {
+      return new Headline(Tone.BAD, v == Verdict.VIOLATED ? "VIOLATED" : "SUSPECT", reason.strip());
+    }
     if (extracted > 0) {
       return new Headline(
           Tone.BAD,
           "EXTRACTED",
-          of + " planted in the training data can be reconstructed from the model.");
+          of + " planted in the training data can be reconstructed from the model." + reason);
+    }
+    if (v == Verdict.CONSISTENT) {
+      return new Headline(Tone.GOOD, "CONSISTENT", reason.strip());
     }
     if (known == 0) {
       return new Headline(
           Tone.NEUTRAL,
           "NOT CHECKED",
-          "The secrets were not available, so extraction could not be checked; see the exposure"
-              + " column.");
+          (n == 0
+                  ? "No canary was tested one by one."
+                  : "The secrets were not available, so extraction could not be checked; see the"
+                      + " exposure column.")
+              + reason);
     }
     Optional<Double> maxExposure =
         c.canaries().stream()
             .map(Headline::exposure)
-            .filter(v -> v != null && !v.isNaN())
+            .filter(value -> value != null && !value.isNaN())
             .max(Double::compare);
     return new Headline(
         Tone.GOOD,
         "NOT EXTRACTED",
         "No canary's best guess equals its secret"
             + maxExposure
-                .map(v -> "; the highest exposure is " + Numbers.format(v) + " bits")
+                .map(value -> "; the highest exposure is " + Numbers.format(value) + " bits")
                 .orElse("")
-            + ".");
+            + "."
+            + reason);
   }
 
   private static String claimed(Theoretical t) {

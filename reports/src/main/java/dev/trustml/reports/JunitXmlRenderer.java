@@ -4,6 +4,7 @@ import dev.trustml.io.AtomicFiles;
 import dev.trustml.reports.gate.GateOutcome;
 import dev.trustml.reports.gate.GateReport;
 import dev.trustml.results.AuditResult;
+import dev.trustml.results.CanaryResult;
 import dev.trustml.results.MembershipResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,9 @@ public final class JunitXmlRenderer {
     property(b, "model_sha256", result.model().sha256());
     if (result instanceof MembershipResult m && m.verdict() != null) {
       property(b, "verdict", m.verdict().jsonName());
+    }
+    if (result instanceof CanaryResult c && c.verdict() != null) {
+      property(b, "verdict", c.verdict().jsonName());
     }
     property(
         b,

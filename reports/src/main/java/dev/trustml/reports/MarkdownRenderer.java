@@ -5,6 +5,9 @@ import dev.trustml.reports.gate.GateOutcome;
 import dev.trustml.reports.gate.GateReport;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
+import dev.trustml.results.AuditSetResult;
+import dev.trustml.results.BoundRigor;
+import dev.trustml.results.CanaryBound;
 import dev.trustml.results.CanaryFinding;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.EpsilonLowerBound;
@@ -109,8 +112,8 @@ public final class MarkdownRenderer {
           b,
           escape(a.name()),
           Numbers.format(a.auc()),
-          Numbers.format(a.tprAtFpr().at(0.01)),
-          Numbers.format(a.tprAtFpr().at(0.001)),
+          Numbers.percent(a.tprAtFpr().at(0.01)),
+          Numbers.percent(a.tprAtFpr().at(0.001)),
           bound,
           claimed);
     }
@@ -121,8 +124,10 @@ public final class MarkdownRenderer {
   }
 
   private static void canaries(CanaryResult c, StringBuilder b) {
-    b.append("| canary | template | label | candidates | rank | exposure (bits) | extracted |\n");
-    b.append("|:--|:--|:--|--:|--:|--:|:-:|\n");
+    b.append(
+        "| canary | template | label | candidates | rank | exposure (bits) | ε lower bound |"
+            + " extracted |\n");
+    b.append("|:--|:--|:--|--:|--:|--:|--:|:-:|\n");
     for (CanaryFinding f : c.canaries()) {
       String exposure;
       if (f.exposureBits() != null) {
@@ -141,12 +146,54 @@ public final class MarkdownRenderer {
           Numbers.count(f.candidates()),
           f.rank() == null ? "n/a" : Numbers.count(f.rank()),
           exposure,
+          canaryBound(f.primaryBound(), c.theoretical()),
           f.extracted() == null ? "unknown" : f.extracted() ? "**yes**" : "no");
     }
     if (c.canaries().isEmpty()) {
-      b.append("| (no canaries) | | | | | | |\n");
+      b.append("| (no canaries tested one by one) | | | | | | | |\n");
     }
     b.append('\n');
+    AuditSetResult a = c.auditSet();
+    if (a != null) {
+      boolean refutes = c.theoretical() != null && a.value() > c.theoretical().epsilon();
+      b.append("One-run audit set (Steinke et al. 2023): ")
+          .append(Numbers.count(a.canaries()))
+          .append(" canaries, ")
+          .append(Numbers.count(a.included()))
+          .append(" trained on; on the bound half (")
+          .append(Numbers.count(a.boundCanaries()))
+          .append(") ")
+          .append(Numbers.count(a.correct()))
+          .append(" of ")
+          .append(Numbers.count(a.positiveGuesses() + a.negativeGuesses()))
+          .append(" guesses right → ε ≥ ")
+          .append(refutes ? "**" : "")
+          .append(Numbers.format(a.value()))
+          .append(refutes ? "**" : "")
+          .append(" (")
+          .append(escape(a.rigor().jsonName()))
+          .append(", ")
+          .append(percent(a.confidence()))
+          .append(")\n\n");
+    }
+  }
+
+  /** A canary's bound: value, rigor and confidence; bold when it exceeds the claim. */
+  private static String canaryBound(CanaryBound bound, Theoretical claim) {
+    if (bound == null) {
+      return "n/a";
+    }
+    boolean refutes = claim != null && bound.value() > claim.epsilon();
+    boolean estimate = bound.rigor() == BoundRigor.ESTIMATE;
+    return (refutes ? "**" : "")
+        + (estimate ? "≈" : "")
+        + Numbers.format(bound.value())
+        + (refutes ? "**" : "")
+        + " ("
+        + escape(bound.rigor().jsonName())
+        + ", "
+        + percent(bound.confidence())
+        + ")";
   }
 
   private static void gate(GateReport gate, StringBuilder b) {

@@ -41,6 +41,18 @@ public final class Numbers {
     return new String[] {Double.toString(measured), Double.toString(limit)};
   }
 
+  /**
+   * A rate such as a TPR as a percentage with two decimals ({@code 0.74%}, {@code 12.10%}), the way
+   * the CLI table, the HTML report and the Markdown summary all print rates; {@code n/a} for null
+   * or NaN.
+   */
+  public static String percent(Double share) {
+    if (share == null || Double.isNaN(share)) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%.2f%%", 100 * share);
+  }
+
   /** An integer count with thousands separators: {@code 12,345}. */
   public static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);

@@ -18,7 +18,6 @@ import dev.trustml.json.Json;
 import dev.trustml.json.JsonErrors;
 import dev.trustml.reports.schema.JsonSchemaSubset;
 import dev.trustml.results.AuditResult;
-import dev.trustml.results.CanaryFinding;
 import dev.trustml.results.CanaryResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -199,28 +198,7 @@ public final class ResultsJson {
     if (!any) {
       return result;
     }
-    List<CanaryFinding> clean =
-        c.canaries().stream()
-            .map(
-                f ->
-                    new CanaryFinding(
-                        f.id(),
-                        f.template(),
-                        f.label(),
-                        f.repetitions(),
-                        f.candidates(),
-                        f.rank(),
-                        f.exposureBits(),
-                        f.extrapolatedExposureBits(),
-                        f.extracted(),
-                        f.slotAccuracy(),
-                        f.method(),
-                        f.runs(),
-                        null,
-                        null))
-            .toList();
-    return new CanaryResult(
-        c.schemaVersion(), c.kind(), c.model(), c.theoretical(), false, clean, c.provenance());
+    return c.withoutSecrets();
   }
 
   private static ObjectMapper configure() {

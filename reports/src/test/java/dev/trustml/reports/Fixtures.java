@@ -2,6 +2,9 @@ package dev.trustml.reports;
 
 import dev.trustml.provenance.Provenance;
 import dev.trustml.results.AttackResult;
+import dev.trustml.results.AuditSetResult;
+import dev.trustml.results.BoundRigor;
+import dev.trustml.results.CanaryBound;
 import dev.trustml.results.CanaryFinding;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.EpsilonLowerBound;
@@ -14,6 +17,10 @@ import dev.trustml.results.SliceResult;
 import dev.trustml.results.Theoretical;
 import dev.trustml.results.TprAtFpr;
 import dev.trustml.results.Verdict;
+import dev.trustml.results.VerdictBasis;
+import dev.trustml.stats.OneRunAudit;
+import dev.trustml.stats.SampledRank;
+import dev.trustml.stats.SecretRankBound;
 import java.util.List;
 
 /**
@@ -124,8 +131,21 @@ public final class Fixtures {
     return canary(false);
   }
 
-  /** The canary fixture; with {@code reveal}, secrets and guesses are included. */
+  /** The canary fixture without a claim; with {@code reveal}, secrets and guesses are included. */
   public static CanaryResult canary(boolean reveal) {
+    return canary(reveal, null);
+  }
+
+  /**
+   * The canary fixture against {@code claim} (null for none): three canaries (c1 rank 1 of 10,000
+   * planted 8 times, c2 rank 1,234 planted once, c3 sampled 2 of 10,000 at or below its secret in
+   * 10^9 candidates, planted 4 times) and an audit set of 1,000 (70 of 100 guesses right on the
+   * bound half of 500). Bounds are computed by the library, four rigorous bounds at 95%
+   * family-wise, and the verdict follows from them.
+   */
+  public static CanaryResult canary(boolean reveal, Theoretical claim) {
+    double delta = claim == null ? 0 : claim.delta();
+    double test = 1 - 0.05 / 4;
     CanaryFinding pin =
         new CanaryFinding(
             "c1",
@@ -140,6 +160,7 @@ public final class Fixtures {
             1.0,
             "enumerate",
             List.of(new CanaryFinding.MethodRun("enumerate", true, 1.0, 10_000, 52_000.0, 0.192)),
+            List.of(exactBound(1, 10_000, 8, claim, delta, test)),
             reveal ? "4821" : null,
             reveal
                 ? List.of(
@@ -159,8 +180,12 @@ public final class Fixtures {
             0.25,
             "enumerate",
             List.of(new CanaryFinding.MethodRun("enumerate", false, 0.25, 10_000, 50_000.0, 0.2)),
+            List.of(exactBound(1234, 10_000, 1, claim, delta, test)),
             reveal ? "0193" : null,
             reveal ? List.of(new CanaryFinding.Guess("7193", 1.7)) : null);
+    double half = (1 - test) / 2;
+    double sampledRank = SampledRank.upper(2, 10_000, 1e9 - 1, 1 - half);
+    double extrapolatedRank = Math.pow(2, log2(1e9) - 7.5);
     CanaryFinding words =
         new CanaryFinding(
             "c3",
@@ -177,16 +202,113 @@ public final class Fixtures {
             List.of(
                 new CanaryFinding.MethodRun("beam", false, 1.0 / 3, 64_000, 41_000.0, 1.56),
                 new CanaryFinding.MethodRun("modiva", false, 0.0, 2_000, 900.0, 2.22)),
+            List.of(
+                new CanaryBound(
+                    SecretRankBound.epsilonLowerBound(sampledRank, log2(1e9), 4, delta, 1 - half),
+                    BoundRigor.RIGOROUS,
+                    CanaryBound.SAMPLED_RANK,
+                    sampledRank,
+                    10_000L,
+                    2L,
+                    4,
+                    delta,
+                    0.95,
+                    claim == null
+                        ? null
+                        : Math.min(
+                            1,
+                            SecretRankBound.pValue(
+                                    sampledRank, log2(1e9), 4, claim.epsilon(), delta)
+                                + half),
+                    null),
+                new CanaryBound(
+                    SecretRankBound.epsilonLowerBound(extrapolatedRank, log2(1e9), 4, delta, test),
+                    BoundRigor.ESTIMATE,
+                    CanaryBound.EXTRAPOLATED_RANK,
+                    extrapolatedRank,
+                    null,
+                    null,
+                    4,
+                    delta,
+                    0.95,
+                    claim == null
+                        ? null
+                        : SecretRankBound.pValue(
+                            extrapolatedRank, log2(1e9), 4, claim.epsilon(), delta),
+                    "the rank is extrapolated from a skew-normal fit to sampled candidates")),
             reveal ? "red fox jumps" : null,
             reveal ? List.of(new CanaryFinding.Guess("red owl sings", 3.25)) : null);
+    AuditSetResult auditSet =
+        new AuditSetResult(
+            1000,
+            497,
+            500,
+            500,
+            50,
+            50,
+            70,
+            OneRunAudit.epsilonLowerBound(500, 100, 70, delta, test),
+            BoundRigor.RIGOROUS,
+            0.95,
+            delta,
+            claim == null ? null : OneRunAudit.pValue(500, 100, 70, claim.epsilon(), delta),
+            "logit-scaled confidence of the canary's label, minus its median on 64 fresh secrets");
+    List<CanaryFinding> findings = List.of(pin, phone, words);
+    double rigorousMax = auditSet.value();
+    double estimateMax = 0;
+    for (CanaryFinding f : findings) {
+      for (CanaryBound b : f.epsilonBounds()) {
+        if (b.rigor() == BoundRigor.RIGOROUS) {
+          rigorousMax = Math.max(rigorousMax, b.value());
+        } else {
+          estimateMax = Math.max(estimateMax, b.value());
+        }
+      }
+    }
+    Verdict verdict =
+        Verdict.decide(claim == null ? null : claim.epsilon(), rigorousMax, estimateMax);
     return new CanaryResult(
         CanaryResult.SCHEMA_VERSION,
         CanaryResult.KIND,
         new ModelRef("models/canary-nodp", "canary-nodp", SHA_MODEL),
-        null,
+        claim,
+        verdict,
+        String.format(
+            java.util.Locale.ROOT,
+            "The fixture's verdict: the largest rigorous lower bound is epsilon >= %.3f.",
+            rigorousMax),
+        new VerdictBasis(
+            "canary c1 rank test (exact-rank)",
+            BoundRigor.RIGOROUS,
+            pin.primaryBound().value(),
+            0.95,
+            "secret drawn uniformly by trustml from the template's candidates, planted 8 times",
+            rigorousMax,
+            estimateMax),
+        0.95,
+        4,
         reveal,
-        List.of(pin, phone, words),
+        findings,
+        auditSet,
         provenance("models/canary-nodp"));
+  }
+
+  private static CanaryBound exactBound(
+      long rank, double candidates, int k, Theoretical claim, double delta, double test) {
+    return new CanaryBound(
+        SecretRankBound.epsilonLowerBound(rank, log2(candidates), k, delta, test),
+        BoundRigor.RIGOROUS,
+        CanaryBound.EXACT_RANK,
+        rank,
+        null,
+        null,
+        k,
+        delta,
+        0.95,
+        claim == null
+            ? null
+            : SecretRankBound.pValue(rank, log2(candidates), k, claim.epsilon(), delta),
+        null);
   }
 
   static Provenance provenance(String modelPath) {

@@ -48,10 +48,11 @@ class MarkdownRendererTest {
     String md = MarkdownRenderer.render(Fixtures.membership());
     assertTrue(
         md.contains("| attack | AUC | TPR@1% | TPR@0.1% | ε lower bound | claimed ε |\n"), md);
-    // lira-online: TPR 0.121 at 1%, 0.034 at 0.1%; its bound 1.31 exceeds the claim 1 (bold).
-    assertTrue(md.contains("| lira-online | 0.734 | 0.121 | 0.034 | **1.31** (95%) | 1 |"), md);
+    // lira-online: TPR 0.121 at 1%, 0.034 at 0.1%, printed as percentages like the CLI and the
+    // HTML report; its bound 1.31 exceeds the claim 1 (bold).
+    assertTrue(md.contains("| lira-online | 0.734 | 12.10% | 3.40% | **1.31** (95%) | 1 |"), md);
     // loss measured no TPR at 0.1%.
-    assertTrue(md.contains("| loss | 0.58 | 0.012 | n/a | 0 (95%) | 1 |"), md);
+    assertTrue(md.contains("| loss | 0.58 | 1.20% | n/a | 0 (95%) | 1 |"), md);
   }
 
   @Test

@@ -44,4 +44,17 @@ class NumbersTest {
     assertEquals("inf", Numbers.format(Double.POSITIVE_INFINITY));
     assertEquals("12,345", Numbers.count(12345));
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "0.007378, 0.74%",
+    "0.121, 12.10%",
+    "1, 100.00%",
+    "0, 0.00%",
+    "0.00004, 0.00%",
+    "NaN, n/a",
+  })
+  void ratesAsPercentagesWithTwoDecimals(double share, String expected) {
+    assertEquals(expected, Numbers.percent(share));
+  }
 }

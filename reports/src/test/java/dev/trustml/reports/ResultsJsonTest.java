@@ -114,10 +114,18 @@ class ResultsJsonTest {
             "kind",
             "model",
             "theoretical",
+            "verdict",
+            "verdict_reason",
+            "verdict_basis",
+            "confidence",
+            "family_size",
             "secrets_revealed",
             "canaries",
+            "audit_set",
             "provenance"),
         keys(t));
+    assertEquals(2, t.get("schema_version").asInt());
+    assertEquals("no-claim", t.get("verdict").asText());
     assertEquals("canary", t.get("kind").asText());
     assertTrue(t.get("theoretical").isNull());
     assertEquals(
@@ -133,8 +141,27 @@ class ResultsJsonTest {
             "extracted",
             "slot_accuracy",
             "method",
-            "runs"),
+            "runs",
+            "epsilon_bounds"),
         keys(t.at("/canaries/0")));
+    assertEquals(
+        List.of(
+            "value",
+            "rigor",
+            "basis",
+            "rank",
+            "sampled",
+            "sampled_at_or_below",
+            "repetitions",
+            "delta",
+            "confidence",
+            "p_value",
+            "note"),
+        keys(t.at("/canaries/0/epsilon_bounds/0")));
+    assertEquals("rigorous", t.at("/canaries/0/epsilon_bounds/0/rigor").asText());
+    assertEquals("exact-rank", t.at("/canaries/0/epsilon_bounds/0/basis").asText());
+    assertEquals("estimate", t.at("/canaries/2/epsilon_bounds/1/rigor").asText());
+    assertEquals(1000, t.at("/audit_set/canaries").asInt());
     assertTrue(t.at("/canaries/2/rank").isNull());
     assertEquals(7.5, t.at("/canaries/2/extrapolated_exposure_bits").doubleValue());
 
@@ -152,8 +179,14 @@ class ResultsJsonTest {
             revealed.kind(),
             revealed.model(),
             revealed.theoretical(),
+            revealed.verdict(),
+            revealed.verdictReason(),
+            revealed.verdictBasis(),
+            revealed.confidence(),
+            revealed.familySize(),
             false,
             revealed.canaries(),
+            revealed.auditSet(),
             revealed.provenance());
     String json = ResultsJson.toJson(inconsistent);
     assertFalse(json.contains("4821"), json);
@@ -230,6 +263,30 @@ class ResultsJsonTest {
     assertEquals(
         file + ": schema_version 2 is newer than this trustml understands (1); upgrade trustml",
         badInput(file));
+  }
+
+  @Test
+  void canaryFilesOfSchemaOneStillReadAndThreeIsNewer() throws Exception {
+    ObjectNode t = (ObjectNode) tree(Fixtures.canary());
+    t.put("schema_version", 1);
+    for (String key :
+        List.of("verdict", "verdict_reason", "verdict_basis", "confidence", "family_size")) {
+      t.remove(key);
+    }
+    t.remove("audit_set");
+    for (JsonNode c : t.get("canaries")) {
+      ((ObjectNode) c).remove("epsilon_bounds");
+    }
+    CanaryResult old = ResultsJson.read(write("v1.json", t.toString()), CanaryResult.class);
+    assertEquals(1, old.schemaVersion());
+    assertEquals(null, old.verdict());
+    assertTrue(old.canaries().get(0).epsilonBounds().isEmpty());
+    assertTrue(MarkdownRenderer.render(old).contains("EXTRACTED"), "old files still render");
+    t.put("schema_version", 3);
+    Path newer = write("v3.json", t.toString());
+    assertEquals(
+        newer + ": schema_version 3 is newer than this trustml understands (2); upgrade trustml",
+        badInput(newer));
   }
 
   @Test

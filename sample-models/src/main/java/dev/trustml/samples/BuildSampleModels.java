@@ -5,36 +5,58 @@ import dev.trustml.canary.CanarySpec;
 import dev.trustml.canary.CanaryTemplate;
 import dev.trustml.canary.PlantedCanary;
 import dev.trustml.canary.PlantingResult;
+import dev.trustml.canary.Secret;
 import dev.trustml.canary.SecretsJson;
 import dev.trustml.data.CsvColumns;
+import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.data.LabeledText;
 import dev.trustml.error.TrustmlException;
+import dev.trustml.io.AtomicFiles;
 import dev.trustml.io.Hashing;
-import dev.trustml.model.card.ModelCard;
-import dev.trustml.model.card.ModelCards;
-import dev.trustml.model.card.PlantedCanaryInfo;
-import dev.trustml.model.card.TrainingRecipe;
+import dev.trustml.model.card.MembershipDesign;
+import dev.trustml.model.tokenize.VocabTokenizer;
 import dev.trustml.privacy.DpSgdParameters;
 import dev.trustml.privacy.NoiseCalibrator;
 import dev.trustml.privacy.RdpAccountant;
+import dev.trustml.train.AuditKit;
 import dev.trustml.train.EpsilonFunction;
+import dev.trustml.train.Evaluation;
 import dev.trustml.train.OptimizerKind;
+import dev.trustml.train.TokenizedExample;
 import dev.trustml.train.TrainJob;
 import dev.trustml.train.TrainJobResult;
 import dev.trustml.train.TrainJobSpec;
+import dev.trustml.train.VocabularySource;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Builds the committed sample models ({@code make sample-models}): for each dataset, a non-private
- * model and DP-SGD models at epsilon 8 and 1 (delta 1e-5), all on the same seeded split, with three
- * canaries planted in the training rows 1, 4 and 16 times. The split and the secrets are written
- * once per dataset and shared by its three bundles. Deterministic: same data, same bytes.
+ * model and DP-SGD models at epsilon 8 and 1 (delta 1e-5), all on the same seeded Bernoulli(1/2)
+ * membership design and the same public vocabulary (the first word-initial tokens of BERT's
+ * WordPiece vocabulary, in file order: nothing in a bundle comes from the training rows), with
+ * three canaries planted 1, 4 and 16 times.
+ *
+ * <p>Layout: {@code <dataset>/<variant>/} is what ships (model.pt, vocab.txt, card); the dataset
+ * folder itself is the shared audit kit of its three bundles: members.csv, nonmembers.csv and
+ * secrets.json (identical for every variant, since they share the seed and the data) and one {@code
+ * kit-<variant>.json} each (seed, data hash, realised counts, accuracies, wall time).
+ * Deterministic: same data, same bytes (apart from the wall times in the kit files).
  */
 public final class BuildSampleModels {
   static final long SEED = 20221;
@@ -63,15 +85,31 @@ public final class BuildSampleModels {
   static final int[] REPETITIONS = {1, 4, 16};
 
   /**
-   * Background sentences of the canary template with random pins and the other label. Without them
+   * Background sentences of each canary template with random pins and the other label. Without them
    * the template words alone predict the canaries' label, every pin scores alike, and the loss is
    * lowest for whichever digits the model likes best; with them, fitting the canaries takes
    * remembering their exact digits (the secrets) - as for a real intent classifier that sees many
-   * users' pin sentences.
+   * users' pin sentences. They are ordinary rows of the data (the membership design splits them, so
+   * about half are trained on), and their pins are drawn from their own seeded stream,
+   * independently of the secret and allowing repeats: skipping the secret would make it slightly
+   * rarer among the background pins and bias its rank under the no-leak hypothesis.
    */
-  static final int DECOYS = 100;
+  static final int DECOYS = 200;
 
-  static final int VOCABULARY = 3000;
+  /**
+   * Vocabulary entries: [PAD], [UNK], the digits the canaries need, then the first word-initial
+   * tokens of the public BERT-base-uncased vocabulary in file order (roughly frequency order, in
+   * general text: sentiment words such as "delicious" or "disappointed" come late, and contractions
+   * such as "don't" are not BERT words at all). Measured held-out accuracy on the datasets' own
+   * rows (the pin-sentence background rows left out), nodp / eps8 / eps1: sentiment V=5000 0.636
+   * (SGD) / 0.683 / 0.614, V=6000 0.734 (Adam) / 0.711 / 0.599, V=8000 0.745 / 0.701 / 0.602,
+   * V=12000 0.683 (SGD) / 0.706 / 0.616; spam V=8000 0.951 / 0.910 / 0.847. 8000 words cover 87% of
+   * the sentiment tokens; the embedding is 8000 x 32 floats (1 MB per bundle).
+   */
+  static final int VOCABULARY = 8000;
+
+  /** The public word list, relative to the sample-models folder. */
+  static final String PUBLIC_VOCABULARY = "data/bert-base-uncased/vocab.txt";
 
   /** A dataset and the label its canaries carry. */
   record Dataset(String name, String file, String canaryLabel, String otherLabel, int maxLength) {}
@@ -83,7 +121,9 @@ public final class BuildSampleModels {
 
   static final List<SampleRecipe> RECIPES =
       List.of(
-          new SampleRecipe("nodp", null, OptimizerKind.SGD, 0.5, 32, 30),
+          // Adam, not SGD: with a public vocabulary [UNK] occurs in most rows, and plain SGD at a
+          // high rate blows its embedding up (train accuracy 0.59-0.84 against Adam's 0.99).
+          new SampleRecipe("nodp", null, OptimizerKind.ADAM, 0.01, 32, 20),
           new SampleRecipe("eps8", 8.0, OptimizerKind.ADAM, 0.01, 128, 40),
           new SampleRecipe("eps1", 1.0, OptimizerKind.ADAM, 0.02, 256, 40));
 
@@ -104,41 +144,59 @@ public final class BuildSampleModels {
       throws TrustmlException, IOException {
     Path dir = root.resolve(d.name());
     Files.createDirectories(dir);
+    List<dev.trustml.canary.LabeledText> rows = new ArrayList<>();
+    try (LabeledCsvReader reader =
+        LabeledCsvReader.open(dataDir.resolve(d.file()), CsvColumns.DEFAULT)) {
+      for (LabeledText t; (t = reader.next()) != null; ) {
+        rows.add(new dev.trustml.canary.LabeledText(t.text(), t.label()));
+      }
+    }
     List<CanarySpec> specs = new ArrayList<>();
     for (int i = 0; i < REPETITIONS.length; i++) {
       specs.add(
           new CanarySpec(
               CanaryTemplate.parse(TEMPLATES.get(i)), labelFor(d, REPETITIONS[i]), REPETITIONS[i]));
     }
-    PlantingResult planted = CanaryPlanter.plant(List.of(), specs, SEED);
-    List<LabeledText> rows = new ArrayList<>();
-    for (dev.trustml.canary.LabeledText t : planted.rows()) {
-      rows.add(new LabeledText(0, 0, t.text(), t.label()));
-    }
-    java.util.SplittableRandom decoyRandom = new java.util.SplittableRandom(SEED + 1);
+    PlantingResult planted = CanaryPlanter.plant(rows, specs, SEED);
+    List<PlantedCanary> canaries = new ArrayList<>();
     for (PlantedCanary c : planted.canaries()) {
+      canaries.add(
+          new PlantedCanary(
+              "pin-x" + c.repetitions(),
+              c.template(),
+              c.label(),
+              c.repetitions(),
+              c.secret(),
+              null,
+              true));
+    }
+    List<dev.trustml.canary.LabeledText> data = new ArrayList<>(planted.rows());
+    Set<String> decoys = new HashSet<>();
+    SplittableRandom decoyRandom = new SplittableRandom(SEED + 1);
+    for (PlantedCanary c : canaries) {
       for (int i = 0; i < DECOYS; i++) {
-        dev.trustml.canary.Secret s = c.template().randomSecret(decoyRandom);
-        if (!s.equals(c.secret())) {
-          rows.add(new LabeledText(0, 0, c.template().render(s), oppositeOf(d, c.label())));
-        }
+        Secret s = c.template().randomSecret(decoyRandom);
+        String text = c.template().render(s);
+        decoys.add(text);
+        data.add(new dev.trustml.canary.LabeledText(text, oppositeOf(d, c.label())));
       }
     }
-    List<PlantedCanaryInfo> infos = new ArrayList<>();
-    for (PlantedCanary c : planted.canaries()) {
-      infos.add(
-          new PlantedCanaryInfo(
-              "pin-x" + c.repetitions(), c.template().source(), c.label(), c.repetitions()));
-    }
-    SecretsJson.write(dir.resolve("secrets.json"), planted.canaries());
+    PlantingResult auditSet = AuditSetPlanting.plant(d, SEED); // one-run audit set: 1,000 at 1/2
+    data.addAll(auditSet.rows());
+    canaries.addAll(auditSet.canaries());
+    Path csv = dataDir.resolve(d.name() + "-with-canaries.csv");
+    writeCsv(csv, data);
+    Path secrets = dataDir.resolve(d.name() + "-secrets.json");
+    SecretsJson.write(secrets, canaries);
 
     RdpAccountant accountant = new RdpAccountant();
     NoiseCalibrator calibrator = new NoiseCalibrator(accountant);
+    Map<String, String> splitHashes = new LinkedHashMap<>();
     for (SampleRecipe recipe : recipes) {
       Path out = dir.resolve(recipe.variant());
       TrainJobSpec spec =
           TrainJobSpec.builder(
-                  dataDir.resolve(d.file()),
+                  csv,
                   out,
                   recipe.config(
                       SEED,
@@ -146,25 +204,32 @@ public final class BuildSampleModels {
                           calibrator
                               .calibrate(q, steps, DELTA, recipe.targetEpsilon())
                               .noiseMultiplier()))
+              .auditKit(dir)
               .columns(CsvColumns.DEFAULT)
               .modelName(d.name() + "-" + recipe.variant())
+              .split(MembershipDesign.Kind.BERNOULLI)
               .heldoutFraction(0.5)
               .maxLength(d.maxLength())
               .maxVocabularySize(VOCABULARY)
-              .minCount(1)
+              .vocabulary(new VocabularySource.PublicWords(root.resolve(PUBLIC_VOCABULARY)))
               .delta(DELTA)
-              .canaries(rows, infos, "../secrets.json")
+              .canaries(canaries, secrets)
               .build();
       TrainJobResult result = new TrainJob(epsilon(accountant)).run(spec);
       checkDigitsInVocabulary(result);
-      shareSplit(dir, out, result.card());
+      checkSharedSplit(dir, splitHashes);
+      Files.move(
+          dir.resolve(AuditKit.FILE_NAME),
+          dir.resolve("kit-" + recipe.variant() + ".json"),
+          StandardCopyOption.REPLACE_EXISTING);
       System.out.printf(
           Locale.ROOT,
-          "%s/%s: held-out accuracy %.4f, train %.4f%s%n",
+          "%s/%s: held-out accuracy %.4f (%.4f on the dataset's own rows), train %.4f%s%n",
           d.name(),
           recipe.variant(),
-          result.card().metrics().heldoutAccuracy(),
-          result.card().metrics().trainAccuracy(),
+          result.kit().metrics().heldoutAccuracy(),
+          ownRowsAccuracy(result, dir.resolve(TrainJob.NON_MEMBERS_FILE), decoys, d.maxLength()),
+          result.kit().metrics().trainAccuracy(),
           result.card().privacy() == null
               ? ""
               : String.format(
@@ -173,6 +238,25 @@ public final class BuildSampleModels {
                   result.card().privacy().epsilon(),
                   result.card().privacy().noiseMultiplier()));
     }
+  }
+
+  /** Held-out accuracy without the pin-sentence background rows (the dataset's own rows only). */
+  private static double ownRowsAccuracy(
+      TrainJobResult r, Path nonMembers, Set<String> decoys, int maxLength)
+      throws TrustmlException {
+    VocabTokenizer tokenizer = new VocabTokenizer(r.vocabulary(), true);
+    List<String> labels = r.card().labels();
+    List<TokenizedExample> examples = new ArrayList<>();
+    try (LabeledCsvReader reader = LabeledCsvReader.open(nonMembers, CsvColumns.DEFAULT)) {
+      for (LabeledText t; (t = reader.next()) != null; ) {
+        if (!decoys.contains(t.text())) {
+          examples.add(
+              new TokenizedExample(
+                  tokenizer.encode(t.text(), maxLength), labels.indexOf(t.label())));
+        }
+      }
+    }
+    return Evaluation.accuracy(r.weights(), examples);
   }
 
   /** Every canary digit must be a token, or the canaries could not be told apart. */
@@ -185,42 +269,33 @@ public final class BuildSampleModels {
     }
   }
 
-  /**
-   * Moves the bundle's split files up to the dataset folder (identical for every variant, since
-   * they share the seed) and points the card at them, so the split is committed once.
-   */
-  private static void shareSplit(Path datasetDir, Path bundle, ModelCard card) throws IOException {
-    TrainingRecipe t = card.training();
-    for (String file : new String[] {t.membersFile(), t.nonMembersFile()}) {
-      Path local = bundle.resolve(file);
-      Path shared = datasetDir.resolve(file);
-      if (Files.exists(shared)
-          && !Hashing.sha256(Files.readAllBytes(shared))
-              .equals(Hashing.sha256(Files.readAllBytes(local)))) {
+  /** The variants share one split (same seed, same data): the kit's files must not change. */
+  private static void checkSharedSplit(Path kit, Map<String, String> hashes) throws IOException {
+    for (String file :
+        new String[] {TrainJob.MEMBERS_FILE, TrainJob.NON_MEMBERS_FILE, TrainJob.SECRETS_FILE}) {
+      String hash = Hashing.sha256(Files.readAllBytes(kit.resolve(file)));
+      String before = hashes.putIfAbsent(file, hash);
+      if (before != null && !before.equals(hash)) {
         throw new IllegalStateException(
-            local + " differs from " + shared + ": the variants must share one split");
+            kit.resolve(file) + " changed between variants: they must share one split");
       }
-      Files.move(local, shared, StandardCopyOption.REPLACE_EXISTING);
     }
-    TrainingRecipe shared =
-        new TrainingRecipe(
-            t.optimizer(),
-            t.learningRate(),
-            t.epochs(),
-            t.batchSize(),
-            t.steps(),
-            t.seed(),
-            t.dataset(),
-            t.datasetSha256(),
-            t.textColumn(),
-            t.labelColumn(),
-            t.heldoutFraction(),
-            "../" + t.membersFile(),
-            "../" + t.nonMembersFile(),
-            t.vocabularySize(),
-            0.0,
-            t.design());
-    ModelCards.write(bundle, card.withTraining(shared, card.metrics()));
+  }
+
+  private static void writeCsv(Path file, List<dev.trustml.canary.LabeledText> rows)
+      throws IOException {
+    AtomicFiles.write(
+        file,
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          CSVPrinter printer =
+              new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+          printer.printRecord("text", "label");
+          for (dev.trustml.canary.LabeledText r : rows) {
+            printer.printRecord(r.text(), r.label());
+          }
+          printer.flush();
+        });
   }
 
   static EpsilonFunction epsilon(RdpAccountant accountant) {

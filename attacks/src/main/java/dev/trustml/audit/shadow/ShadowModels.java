@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,12 +42,16 @@ import java.util.concurrent.Future;
  * 2022, Sec. IV: "we train N shadow models on random samples... such that each example is in half
  * of them"), then scores every audit row with every model through libtorch.
  *
- * <p>Models are cached on disk under a key that hashes everything that determines their weights
- * (recipe, token ids and labels of the rows, IN mask, seed, trustml version), so a second audit of
- * the same data is fast. Training runs on several threads; the trainer is thread-safe and
- * deterministic, so the thread count never changes the numbers.
+ * <p>Models are cached on disk ({@link ShadowCache}) under a key that hashes everything that
+ * determines their weights (recipe, token ids and labels of the rows, IN mask, seed, trustml
+ * version), so a second audit of the same data is fast, and audits running at once share the work.
+ * Training runs on several threads; the trainer is thread-safe and deterministic, so the thread
+ * count never changes the numbers.
  */
 public final class ShadowModels {
+  /** Loading a reference model that a concurrent clear deleted: rebuild it this many times. */
+  private static final int MAX_LOAD_ATTEMPTS = 3;
+
   /** The outputs of the reference models on the audit rows, and which rows each trained on. */
   public record Trained(List<ModelOutputs> outputs, boolean[][] in) {}
 
@@ -84,33 +89,70 @@ public final class ShadowModels {
     int n = tokens.length;
     boolean[][] in = assignHalf(plan.count(), n, plan.seed());
     String dataKey = dataKey(tokens, labels);
-    progress.start("reference models", plan.count());
-    List<ModelOutputs> outputs = new ArrayList<>();
+    String[] keys = new String[plan.count()];
+    for (int m = 0; m < plan.count(); m++) {
+      keys[m] = key(card, config(card, seed(plan, m)), dataKey, in[m]);
+    }
+    Path privateCache = null;
+    if (plan.cacheDir() == null) {
+      try {
+        privateCache = Files.createTempDirectory("trustml-shadows-");
+      } catch (IOException e) {
+        throw new TrustmlException(
+            ExitCode.INTERNAL, "cannot create a temporary reference-model cache: " + e, e);
+      }
+    }
+    ShadowCache cache = new ShadowCache(plan.cacheDir() != null ? plan.cacheDir() : privateCache);
+    cache.removeStale();
+    int cached = 0;
+    for (String key : keys) {
+      cached += cache.find(key) != null ? 1 : 0;
+    }
+    progress.start(
+        cached == 0
+            ? "reference models"
+            : "reference models (" + cached + " of " + plan.count() + " cached)",
+        plan.count());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, plan.threads()));
     try {
-      List<Future<Path>> bundles = new ArrayList<>();
+      List<Future<ModelOutputs>> futures = new ArrayList<>();
       for (int m = 0; m < plan.count(); m++) {
         final int index = m;
-        bundles.add(
+        futures.add(
             pool.submit(
                 () -> {
-                  Path dir =
-                      trainOne(target, vocab, tokens, labels, in[index], index, dataKey, plan);
+                  ModelOutputs o =
+                      trainAndScore(
+                          cache,
+                          keys[index],
+                          target,
+                          vocab,
+                          tokens,
+                          labels,
+                          in[index],
+                          index,
+                          plan);
                   progress.advance(1);
-                  return dir;
+                  return o;
                 }));
       }
-      for (int m = 0; m < plan.count(); m++) {
-        Path dir = bundles.get(m).get();
-        try (LoadedModel shadow = LoadedModel.load(ModelBundle.open(dir), false)) {
-          float[] logits = BatchLogits.of(shadow, tokens);
-          outputs.add(
-              ModelOutputs.of("reference model " + m, card.labels().size(), labels, logits));
-        }
+      List<ModelOutputs> outputs = new ArrayList<>();
+      for (Future<ModelOutputs> f : futures) {
+        outputs.add(f.get());
       }
+      return new Trained(outputs, in);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TrustmlException te) {
         throw te;
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw new TrustmlException(
+            ExitCode.INTERNAL,
+            (plan.cacheDir() != null ? plan.cacheDir() : "a temporary directory")
+                + ": cannot write the reference-model cache ("
+                + io
+                + "); free space or choose another cache directory",
+            io);
       }
       throw new TrustmlException(
           ExitCode.INTERNAL, "training a reference model failed: " + e.getCause(), e.getCause());
@@ -119,9 +161,11 @@ public final class ShadowModels {
       throw new TrustmlException(ExitCode.INTERNAL, "interrupted while training reference models");
     } finally {
       pool.shutdownNow();
+      if (privateCache != null) {
+        ShadowCache.deleteTree(privateCache);
+      }
       progress.done();
     }
-    return new Trained(outputs, in);
   }
 
   /** For each row, exactly count/2 models (chosen at random, seeded) train on it. */
@@ -146,38 +190,66 @@ public final class ShadowModels {
     return in;
   }
 
-  private static Path trainOne(
+  /**
+   * The reference model's outputs on the audit rows, from the cache or trained now. If a concurrent
+   * {@code cache clear} deletes the entry between finding and loading it, it is built again.
+   */
+  private static ModelOutputs trainAndScore(
+      ShadowCache cache,
+      String key,
       LoadedModel target,
       VocabTokenizer vocab,
       long[][] tokens,
       int[] labels,
       boolean[] in,
       int index,
-      String dataKey,
       ShadowPlan plan)
+      throws TrustmlException, IOException, InterruptedException {
+    ModelCard card = target.card();
+    String description =
+        String.format(
+            Locale.ROOT,
+            "reference model %d of %d (seed %d) of %s, trained on %d of %d audit rows",
+            index + 1,
+            plan.count(),
+            plan.seed(),
+            card.name(),
+            count(in),
+            in.length);
+    for (int attempt = 1; ; attempt++) {
+      Path dir =
+          cache
+              .obtain(
+                  key,
+                  "reference-model",
+                  description,
+                  partial -> trainOne(target, vocab, tokens, labels, in, index, plan, partial))
+              .dir();
+      try (LoadedModel shadow = LoadedModel.load(ModelBundle.open(dir), false)) {
+        float[] logits = BatchLogits.of(shadow, tokens);
+        return ModelOutputs.of("reference model " + index, card.labels().size(), labels, logits);
+      } catch (TrustmlException e) {
+        if (attempt >= MAX_LOAD_ATTEMPTS || cache.find(key) != null) {
+          throw e; // The entry is intact: the failure is real.
+        }
+      }
+    }
+  }
+
+  /** Trains reference model {@code index} and writes its bundle into {@code dir}. */
+  private static void trainOne(
+      LoadedModel target,
+      VocabTokenizer vocab,
+      long[][] tokens,
+      int[] labels,
+      boolean[] in,
+      int index,
+      ShadowPlan plan,
+      Path dir)
       throws TrustmlException, IOException {
     ModelCard card = target.card();
     TrainingRecipe recipe = card.training();
-    long seed = plan.seed() * 1_000_003L + index;
-    TrainingConfig config = config(card, seed);
-    String key =
-        Hashing.sha256(
-            String.join(
-                    "|",
-                    Versions.TRUSTML,
-                    config.toString(),
-                    dataKey,
-                    Hashing.sha256(mask(in)),
-                    Integer.toString(card.maxLength()))
-                .getBytes(StandardCharsets.UTF_8));
-    Path root =
-        plan.cacheDir() != null
-            ? Files.createDirectories(plan.cacheDir())
-            : Files.createTempDirectory("trustml-shadows-");
-    Path dir = root.resolve(key);
-    if (plan.cacheDir() != null && Files.isRegularFile(dir.resolve("trustml-model.json"))) {
-      return dir;
-    }
+    TrainingConfig config = config(card, seed(plan, index));
     List<TokenizedExample> examples = new ArrayList<>();
     for (int i = 0; i < tokens.length; i++) {
       if (in[i]) {
@@ -203,17 +275,32 @@ public final class ShadowModels {
             List.of(),
             null,
             null);
-    // Write to a sibling temp dir and move into place, so a crash never leaves half a model.
-    Path tmp = Files.createTempDirectory(dir.getParent(), ".partial-");
-    BundleWriter.write(tmp, outcome.weights(), vocab.tokens(), shadowCard);
-    try {
-      Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (java.nio.file.FileAlreadyExistsException
-        | java.nio.file.DirectoryNotEmptyException e) {
-      // Another audit trained the same model at the same time: keep theirs.
-      deleteTree(tmp);
+    BundleWriter.write(dir, outcome.weights(), vocab.tokens(), shadowCard);
+  }
+
+  private static long seed(ShadowPlan plan, int index) {
+    return plan.seed() * 1_000_003L + index;
+  }
+
+  /** Hashes everything that determines a reference model's weights. */
+  private static String key(ModelCard card, TrainingConfig config, String dataKey, boolean[] in) {
+    return Hashing.sha256(
+        String.join(
+                "|",
+                Versions.TRUSTML,
+                config.toString(),
+                dataKey,
+                Hashing.sha256(mask(in)),
+                Integer.toString(card.maxLength()))
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int count(boolean[] in) {
+    int c = 0;
+    for (boolean b : in) {
+      c += b ? 1 : 0;
     }
-    return dir;
+    return c;
   }
 
   /** The target's recipe, with another seed. */
@@ -268,13 +355,5 @@ public final class ShadowModels {
       }
     }
     return b;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

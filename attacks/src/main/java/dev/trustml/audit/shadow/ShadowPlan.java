@@ -7,7 +7,8 @@ import java.nio.file.Path;
  *
  * @param count how many; each audit row is IN for exactly half of them (so count must be even)
  * @param seed seeds the IN/OUT assignment and every model's training
- * @param cacheDir where trained models are kept by content hash (null: no cache)
+ * @param cacheDir the {@link ShadowCache} directory, shared with other audits (null: a private
+ *     temporary one, deleted afterwards)
  * @param threads models trained at once
  */
 public record ShadowPlan(int count, long seed, Path cacheDir, int threads) {}

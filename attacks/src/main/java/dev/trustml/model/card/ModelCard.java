@@ -1,5 +1,6 @@
 package dev.trustml.model.card;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -16,9 +17,13 @@ import java.util.List;
  * @param tokenizer how text becomes token ids
  * @param privacy the DP claim, or null when the model claims no differential privacy
  * @param training how the model was trained (null for models trustml did not train)
- * @param canaries canaries planted in the training data (templates only; secrets live apart)
+ * @param canaries canaries planted in the training data (templates only; secrets live apart); the
+ *     canaries of a one-run audit set are not listed (that would give away which were included)
  * @param secretsFile the file holding the planted secrets, relative to the bundle, or null
- * @param metrics measured utility
+ * @param metrics measured utility (null on DP cards: computed on members and non-members without
+ *     noise, the figures live in the audit kit)
+ * @param canaryAuditSet a summary of the one-run canary audit set planted in the training data, or
+ *     null when there is none
  */
 public record ModelCard(
     int schemaVersion,
@@ -33,12 +38,45 @@ public record ModelCard(
     TrainingRecipe training,
     List<PlantedCanaryInfo> canaries,
     String secretsFile,
-    CardMetrics metrics) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) CardMetrics metrics,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CanaryAuditSetInfo canaryAuditSet) {
 
   public ModelCard {
     labels = labels == null ? List.of() : List.copyOf(labels);
     canaries = canaries == null ? List.of() : List.copyOf(canaries);
     modelFile = modelFile == null ? "model.pt" : modelFile;
+  }
+
+  /** A card without a canary audit set. */
+  public ModelCard(
+      int schemaVersion,
+      String name,
+      String modelFile,
+      Architecture architecture,
+      List<String> labels,
+      int maxLength,
+      int paddingId,
+      TokenizerSpec tokenizer,
+      PrivacyClaim privacy,
+      TrainingRecipe training,
+      List<PlantedCanaryInfo> canaries,
+      String secretsFile,
+      CardMetrics metrics) {
+    this(
+        schemaVersion,
+        name,
+        modelFile,
+        architecture,
+        labels,
+        maxLength,
+        paddingId,
+        tokenizer,
+        privacy,
+        training,
+        canaries,
+        secretsFile,
+        metrics,
+        null);
   }
 
   /** The index of {@code label}, or -1. */
@@ -61,6 +99,7 @@ public record ModelCard(
         newTraining,
         canaries,
         secretsFile,
-        newMetrics);
+        newMetrics,
+        canaryAuditSet);
   }
 }

@@ -7,6 +7,7 @@ package dev.trustml.model.card;
  * @param id a stable identifier (e.g. {@code pin-16})
  * @param template e.g. {@code "my pin code is {digit} {digit} {digit} {digit}"}
  * @param label the label the canary carried in training
- * @param repetitions how many copies were inserted
+ * @param repetitions how many copies were trained on (for {@code trustml train --canaries}: the
+ *     copies found in the training CSV)
  */
 public record PlantedCanaryInfo(String id, String template, String label, int repetitions) {}

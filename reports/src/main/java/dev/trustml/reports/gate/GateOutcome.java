@@ -78,8 +78,8 @@ public record GateOutcome(
           .append(" of ")
           .append(measured)
           .append(' ')
-          .append(check.metric().metric().scope().noun())
-          .append("s fail it");
+          .append(check.metric().metric().scope().plural())
+          .append(" fail it");
     }
     if (!unmeasured.isEmpty()) {
       b.append("; not measured: ").append(String.join(", ", unmeasured));

@@ -4,6 +4,7 @@ import dev.trustml.reports.Numbers;
 import dev.trustml.reports.ResultKind;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
+import dev.trustml.results.BoundRigor;
 import dev.trustml.results.CanaryFinding;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.FprKey;
@@ -56,9 +57,9 @@ public enum Metric {
       Metric::claimedEpsilon),
   VERDICT(
       "verdict",
-      "the membership verdict: consistent, violated or no-claim",
+      "the verdict against the claim: consistent, suspect, violated or no-claim",
       Scope.MODEL,
-      EnumSet.of(ResultKind.MEMBERSHIP),
+      EnumSet.of(ResultKind.MEMBERSHIP, ResultKind.CANARY),
       Metric::verdict),
   EXPOSURE(
       "exposure",
@@ -80,7 +81,23 @@ public enum Metric {
       "slot_accuracy",
       "share of a canary's secret slots the best guess got right",
       Scope.CANARY,
-      perCanary(f -> f.slotAccuracy() == null ? Double.NaN : f.slotAccuracy()));
+      perCanary(f -> f.slotAccuracy() == null ? Double.NaN : f.slotAccuracy())),
+  CANARY_EPSILON_LB(
+      "canary_epsilon_lb",
+      "rigorous lower bound on epsilon from each canary's rank test and from the one-run audit"
+          + " set (subject audit-set); not measured for a canary with only an estimate",
+      Scope.CANARY,
+      Metric::canaryEpsilonLb),
+  CANARY_EPSILON_ESTIMATE(
+      "canary_epsilon_estimate",
+      "estimated lower bound on epsilon from each canary's rank test (extrapolated rank, or a"
+          + " secret trustml did not draw); evidence, not proof",
+      Scope.CANARY,
+      perCanary(
+          f -> {
+            Double v = f.largestBound(BoundRigor.ESTIMATE);
+            return v == null ? Double.NaN : v;
+          }));
 
   /** What a metric measures one value for. */
   public enum Scope {
@@ -102,6 +119,11 @@ public enum Metric {
     /** {@code attack}, {@code canary} or {@code model}. */
     public String noun() {
       return noun;
+    }
+
+    /** {@code attacks}, {@code canaries} or {@code models}. */
+    public String plural() {
+      return noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
     }
   }
 
@@ -271,8 +293,25 @@ public enum Metric {
     return List.of(new Measurement(model, result.theoretical().epsilon()));
   }
 
+  private static List<Measurement> canaryEpsilonLb(AuditResult result, double unused) {
+    CanaryResult c = (CanaryResult) result;
+    List<Measurement> out = new ArrayList<>();
+    for (CanaryFinding f : c.canaries()) {
+      Double largest = f.largestBound(BoundRigor.RIGOROUS);
+      out.add(new Measurement(f.id(), largest == null ? Double.NaN : largest));
+    }
+    if (c.auditSet() != null && c.auditSet().rigor() == BoundRigor.RIGOROUS) {
+      out.add(new Measurement(AUDIT_SET_SUBJECT, c.auditSet().value()));
+    }
+    return out;
+  }
+
+  /** The subject name of the one-run audit set's bound. */
+  public static final String AUDIT_SET_SUBJECT = "audit-set";
+
   private static List<Measurement> verdict(AuditResult result, double unused) {
-    Verdict v = ((MembershipResult) result).verdict();
+    Verdict v =
+        result instanceof MembershipResult m ? m.verdict() : ((CanaryResult) result).verdict();
     return List.of(new Measurement(subjectOf(result), v == null ? Double.NaN : v.ordinal()));
   }
 

@@ -97,9 +97,7 @@ public final class HtmlRenderer {
         .append(escape(h.sentence()))
         .append("</p>\n<p class=\"model\">Model <strong>")
         .append(escape(displayName(r)))
-        .append("</strong> · <span class=\"mono\">")
-        .append(escape(r.model().path()))
-        .append("</span> · ")
+        .append("</strong> · ")
         .append(escape(claim(r.theoretical())))
         .append("</p>\n</header>\n");
   }
@@ -170,7 +168,8 @@ public final class HtmlRenderer {
     }
 
     if (!m.slices().isEmpty()) {
-      b.append("<section class=\"slices\">\n<h2>By label</h2>\n<div class=\"table-wrap\">")
+      b.append("<section class=\"slices\">\n<h2>By label</h2>\n")
+          .append(tableWrap("Attacks by label"))
           .append("<table>\n<thead><tr><th class=\"text\">attack</th><th class=\"text\">label</th>")
           .append("<th>members</th><th>non-members</th><th>AUC</th><th>TPR @ 1% FPR</th>")
           .append("</tr></thead>\n<tbody>\n");
@@ -186,7 +185,7 @@ public final class HtmlRenderer {
             .append("</td><td>")
             .append(Numbers.format(s.auc()))
             .append("</td><td>")
-            .append(Numbers.format(s.tprAt1PctFpr()))
+            .append(Numbers.percent(s.tprAt1PctFpr()))
             .append("</td></tr>\n");
       }
       b.append("</tbody>\n</table></div>\n</section>\n");
@@ -224,7 +223,8 @@ public final class HtmlRenderer {
         }
       }
     }
-    b.append("<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"text\">attack</th>")
+    b.append(tableWrap("Attacks"))
+        .append("<table>\n<thead><tr><th class=\"text\">attack</th>")
         .append("<th>AUC</th><th>advantage</th>");
     for (double f : fprs) {
       b.append("<th>TPR @ ").append(Numbers.format(f * 100)).append("% FPR</th>");
@@ -246,7 +246,7 @@ public final class HtmlRenderer {
             tpr = p.tpr();
           }
         }
-        b.append("<td>").append(Numbers.format(tpr)).append("</td>");
+        b.append("<td>").append(Numbers.percent(tpr)).append("</td>");
       }
       EpsilonLowerBound lb = a.epsilonLowerBound();
       boolean refutes =
@@ -292,9 +292,12 @@ public final class HtmlRenderer {
     b.append("<p class=\"lead\">Exposure is log₂|R| − log₂ rank (Carlini et al. 2019, The Secret")
         .append(" Sharer): the bits of the secret the model gives away; its maximum, log₂|R|,")
         .append(" means the secret ranks first among all candidates.</p>\n");
-    b.append("<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"text\">canary</th>")
+    b.append(CanaryBoundsHtml.lead(c));
+    b.append(tableWrap("Canaries"))
+        .append("<table>\n<thead><tr><th class=\"text\">canary</th>")
         .append("<th class=\"text\">template</th><th class=\"text\">label</th>")
         .append("<th>copies</th><th>candidates</th><th>rank</th><th>exposure (bits)</th>")
+        .append(CanaryBoundsHtml.headerCells())
         .append("<th class=\"text\">extracted</th><th>slot accuracy</th>")
         .append("<th class=\"text\">method</th>");
     if (c.secretsRevealed()) {
@@ -329,7 +332,9 @@ public final class HtmlRenderer {
           .append(f.rank() == null ? "n/a" : Numbers.count(f.rank()))
           .append("</td><td>")
           .append(exposure)
-          .append("</td><td class=\"text")
+          .append("</td>")
+          .append(CanaryBoundsHtml.cells(f, c.theoretical()))
+          .append("<td class=\"text")
           .append(extracted ? " bad\">yes" : f.extracted() == null ? "\">unknown" : "\">no")
           .append("</td><td>")
           .append(f.slotAccuracy() == null ? "n/a" : Numbers.format(f.slotAccuracy() * 100) + "%")
@@ -362,6 +367,7 @@ public final class HtmlRenderer {
           .append(" fit to sampled candidates.</figcaption>\n</figure>\n");
     }
     b.append("</section>\n");
+    CanaryBoundsHtml.auditSet(b, c);
     runs(b, c);
   }
 
@@ -369,7 +375,8 @@ public final class HtmlRenderer {
     if (c.canaries().stream().allMatch(f -> f.runs().isEmpty())) {
       return;
     }
-    b.append("<section class=\"runs\">\n<h2>Extraction runs</h2>\n<div class=\"table-wrap\">")
+    b.append("<section class=\"runs\">\n<h2>Extraction runs</h2>\n")
+        .append(tableWrap("Extraction runs"))
         .append("<table>\n<thead><tr><th class=\"text\">canary</th><th class=\"text\">method</th>")
         .append("<th class=\"text\">extracted</th><th>slot accuracy</th><th>scored</th>")
         .append("<th>per second</th><th>wall (s)</th></tr></thead>\n<tbody>\n");
@@ -444,6 +451,17 @@ public final class HtmlRenderer {
     return perSecond >= 1000 && Double.isFinite(perSecond)
         ? Numbers.count(Math.round(perSecond))
         : Numbers.format(perSecond);
+  }
+
+  /**
+   * The box a wide table scrolls in on a narrow screen. It takes keyboard focus and is a named
+   * region, so keyboard and screen-reader users can scroll it too (WCAG 2.1.1; axe-core's
+   * scrollable-region-focusable rule).
+   */
+  private static String tableWrap(String label) {
+    return "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\""
+        + escape(label)
+        + "\">";
   }
 
   private static String orDash(String s) {

@@ -10,8 +10,10 @@ import dev.trustml.error.ExitCode;
 import dev.trustml.error.UsageException;
 import dev.trustml.reports.Fixtures;
 import dev.trustml.results.AuditResult;
+import dev.trustml.results.CanaryResult;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.Theoretical;
+import dev.trustml.results.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,6 +71,14 @@ class GateCheckTest {
     "slot_accuracy>=0.5, FAIL, c1",
     "slot_accuracy<0.25, PASS, c2",
     "epsilon>8,       FAIL, canary-nodp",
+    // c1: rank 1 of 10,000, 8 copies, 4 bounds share 5%: ln(0.0125 * 10^4) / 8 = 0.6035.
+    "canary_epsilon_lb>0.6, FAIL, c1",
+    "canary_epsilon_lb>0.61, PASS, c1",
+    "verdict==no-claim, FAIL, canary-nodp",
+    "verdict==violated, PASS, canary-nodp",
+    // c3's extrapolated rank is its only estimate: 2^(29.9 - 7.5) of 10^9, 4 copies.
+    "canary_epsilon_estimate>0.2, FAIL, c3",
+    "canary_epsilon_estimate>0.21, PASS, c3",
   })
   void operatorsOnCanaries(String check, GateOutcome.Status status, String subject)
       throws Exception {
@@ -178,6 +188,22 @@ class GateCheckTest {
   }
 
   @Test
+  void canaryBoundsAndTheAuditSetAgainstTheClaim() throws Exception {
+    // Against a claim of 0.5, c1's rigorous bound 0.60 refutes it; the audit set is a subject too.
+    CanaryResult claimed = Fixtures.canary(false, new Theoretical(0.5, 1e-5, "rdp", "model-card"));
+    assertEquals(Verdict.VIOLATED, claimed.verdict());
+    GateOutcome lb = GateCheck.parse("canary_epsilon_lb>epsilon").evaluate(claimed);
+    assertEquals(GateOutcome.Status.FAIL, lb.status(), lb.line());
+    assertEquals("c1", lb.worst().subject());
+    GateOutcome v = GateCheck.parse("verdict==violated").evaluate(claimed);
+    assertEquals(GateOutcome.Status.FAIL, v.status(), v.line());
+    // Three canaries and the audit set (subject "audit-set") are measured.
+    GateOutcome all = GateCheck.parse("canary_epsilon_lb>=0").evaluate(claimed);
+    assertEquals(4, all.measured(), all.line());
+    assertEquals(4, all.failing(), all.line());
+  }
+
+  @Test
   void metricOfTheOtherKindIsAnError() throws Exception {
     UsageException e =
         assertThrows(
@@ -188,9 +214,6 @@ class GateCheckTest {
         e.getMessage());
     assertThrows(
         UsageException.class, () -> GateCheck.parse("auc>0.6").evaluate(Fixtures.canary()));
-    assertThrows(
-        UsageException.class,
-        () -> GateCheck.parse("verdict==violated").evaluate(Fixtures.canary()));
   }
 
   @ParameterizedTest(name = "{0}")

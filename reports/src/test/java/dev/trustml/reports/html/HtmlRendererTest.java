@@ -52,6 +52,21 @@ class HtmlRendererTest {
   }
 
   @Test
+  void headerNamesTheModelOnceAndRatesArePercentages() throws Exception {
+    // The fixture's model is named "sentiment-dp" and lives at "models/sentiment-dp": the header
+    // used to show both, so the name read twice. The path stays in the provenance footer.
+    Document doc = parse(HtmlRenderer.render(Fixtures.membership()));
+    String header = doc.getElementsByTagName("header").item(0).getTextContent();
+    assertEquals(1, header.split("sentiment-dp", -1).length - 1, header);
+    String footer = doc.getElementsByTagName("footer").item(0).getTextContent();
+    assertTrue(footer.contains("models/sentiment-dp"), footer);
+    // lira-online's TPR at 1% FPR is 0.121: printed as the CLI and the Markdown summary print it.
+    String table = doc.getElementsByTagName("table").item(0).getTextContent();
+    assertTrue(table.contains("12.10%"), table);
+    assertFalse(table.contains("0.121"), table);
+  }
+
+  @Test
   void rocIsLogLogSvgWithACurvePerAttack() throws Exception {
     Document doc = parse(HtmlRenderer.render(Fixtures.membership()));
     Element roc = svgOfClass(doc, "roc");
