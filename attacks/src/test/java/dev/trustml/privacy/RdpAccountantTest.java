@@ -312,6 +312,16 @@ class RdpAccountantTest {
   }
 
   @Test
+  void noUsableOrderGivesInfinityAndNoOrder() throws Exception {
+    // Balle et al.'s conversion is dropped at orders <= 1.01: with only such orders nothing is
+    // certified, and no order is reported (RdpEpsilon's contract: NaN if none did).
+    RdpAccountant useless = new RdpAccountant(new double[] {1.005, 1.01}, RdpConversion.BALLE_2020);
+    RdpEpsilon none = useless.epsilonWithOrder(params(0.01, 1.0, 100), 1e-5);
+    assertEquals(Double.POSITIVE_INFINITY, none.epsilon());
+    assertTrue(Double.isNaN(none.order()), "order " + none.order());
+  }
+
+  @Test
   void deltaRejectsABadEpsilon() throws Exception {
     RdpAccountant rdp = new RdpAccountant();
     DpSgdParameters p = params(0.04, 1.5, 10);
@@ -337,5 +347,29 @@ class RdpAccountantTest {
         Double.POSITIVE_INFINITY,
         RdpConversion.MIRONOV_2017.epsilon(2, Double.POSITIVE_INFINITY, 1e-5));
     assertEquals(0.0, RdpConversion.BALLE_2020.logDelta(2, Double.POSITIVE_INFINITY, 1), 0.0);
+  }
+
+  // Mironov 2017, Prop. 3 inverted: log delta = (alpha - 1)(rdp - eps) at each order; as a minimum
+  // over the same orders it inverts the epsilon exactly.
+  @Test
+  void mironovDeltaInvertsItsEpsilon() throws Exception {
+    assertEquals(-3.0, RdpConversion.MIRONOV_2017.logDelta(3, 0.5, 2), 1e-15);
+    RdpAccountant classic =
+        new RdpAccountant(RdpAccountant.opacusDefaultOrders(), RdpConversion.MIRONOV_2017);
+    DpSgdParameters p = params(0.01, 1.1, 1000);
+    double eps = classic.epsilon(p, 1e-5);
+    assertEquals(1e-5, classic.delta(p, eps), 1e-5 * 1e-9);
+  }
+
+  // Large noise: at eps = 0 the best delta is the Bretagnolle-Huber bound sqrt(1 - e^-rdp) at the
+  // smallest order (rdp = 1.1 / (2 sigma^2) without subsampling), far below what any order's
+  // Balle et al. bound gives there. (RdpConversion forms log1p(-e^-rdp), which keeps about 10
+  // digits for rdp = 5.5e-7, erring upwards.)
+  @Test
+  void largeNoiseDeltaAtEpsilonZeroIsTheBretagnolleHuberBound() throws Exception {
+    double sigma = 1000;
+    double rdp = 1.1 / (2 * sigma * sigma);
+    double delta = new RdpAccountant().delta(params(1.0, sigma, 1), 0);
+    assertEquals(Math.sqrt(-Math.expm1(-rdp)), delta, 1e-9 * delta);
   }
 }

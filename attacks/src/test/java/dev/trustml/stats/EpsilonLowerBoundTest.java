@@ -323,4 +323,67 @@ class EpsilonLowerBoundTest {
       assertEquals(0, r2.falseNegatives());
     }
   }
+
+  @Test
+  void withoutSignalTheThresholdFlagsNobody() {
+    // Every score tied: no operating point certifies anything, and the chosen rule is the
+    // documented "flag none" (threshold +infinity), not "flag all".
+    double[] scores = new double[40];
+    boolean[] member = Samples.firstAreMembers(20, 20);
+    EpsilonLowerBoundResult result = EpsilonLowerBound.splitHalf(scores, member, 0.95, 0, 1);
+    assertEquals(Double.POSITIVE_INFINITY, result.threshold());
+    assertEquals(0.0, result.value(), 0.0);
+    assertEquals(0, result.falsePositives());
+    assertEquals(10, result.falseNegatives());
+    // Members scoring below every non-member (the attack's orientation is taken as given): the
+    // same.
+    for (int i = 0; i < 40; i++) {
+      scores[i] = member[i] ? i : 100 + i;
+    }
+    assertEquals(
+        Double.POSITIVE_INFINITY,
+        EpsilonLowerBound.splitHalf(scores, member, 0.95, 0, 1).threshold());
+  }
+
+  @Test
+  void theHalvesDoNotFollowRowOrder() {
+    // The first 40 members (in row order) score 10, the last 40 score 0 like every non-member.
+    // A split that took members in row order would put every high scorer in the selection half
+    // and none in the evaluation half; a random one puts about 20 in each.
+    double[] scores = new double[160];
+    boolean[] member = Samples.firstAreMembers(80, 80);
+    for (int i = 0; i < 40; i++) {
+      scores[i] = 10;
+    }
+    for (long seed = 0; seed < 5; seed++) {
+      EpsilonLowerBoundResult result = EpsilonLowerBound.splitHalf(scores, member, 0.95, 0, seed);
+      assertEquals(5.0, result.threshold(), 0.0);
+      long flagged = result.members() - result.falseNegatives();
+      assertTrue(flagged >= 8 && flagged <= 32, "high scorers in the evaluation half: " + flagged);
+    }
+  }
+
+  @Test
+  void theCandidateGridAlsoFindsAnOptimumWithAFewFalseNegatives() {
+    // As design 2 of the clean-gap test (1000 of 3000 non-members below a gap, the rest
+    // interleaved with the members above it), plus 12 members below everything: the best point
+    // is still the gap, now with about 6 false negatives on the selection half and about 1000
+    // false positives. A small false-negative count is on the false-negative grid (every count
+    // up to 50 is), the false-positive count only by chance.
+    for (long seed = 1; seed <= 4; seed++) {
+      double[][] d = oneGap(3000, 1000, 3012, 200, false, seed);
+      for (int i = 3000; i < 3012; i++) {
+        d[0][i] = -3 - i; // the first 12 members (part of the band) move below everything
+      }
+      EpsilonLowerBoundResult r = EpsilonLowerBound.splitHalf(d[0], truth(d[1]), 0.95, 0, seed);
+      assertTrue(r.threshold() > -1 && r.threshold() < 0, "gap threshold " + r.threshold());
+    }
+  }
+
+  @Test
+  void methodsExplainThemselves() {
+    assertTrue(
+        EpsilonBoundMethod.FIXED_THRESHOLD.description().startsWith("threshold fixed in advance"));
+    assertTrue(EpsilonBoundMethod.SPLIT_HALF.description().contains("from the other half only"));
+  }
 }

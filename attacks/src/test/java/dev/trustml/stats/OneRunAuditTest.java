@@ -203,6 +203,9 @@ class OneRunAuditTest {
     String confidence = "confidence must be in (0, 1), got ";
     assertRejected(confidence + "0.0", () -> OneRunAudit.epsilonLowerBound(10, 5, 3, 0, 0));
     assertRejected(confidence + "1.0", () -> OneRunAudit.epsilonLowerBound(10, 5, 3, 0, 1));
+    // The counts and delta are checked before the confidence level.
+    assertRejected(counts + "v=6 r=5 m=10", () -> OneRunAudit.epsilonLowerBound(10, 5, 6, 0, 2));
+    assertRejected(delta + "2.0", () -> OneRunAudit.epsilonLowerBound(10, 5, 3, 2, 2));
 
     double[] scores = {1, 2, 3};
     boolean[] included = {true, false, true};
