@@ -1,12 +1,8 @@
 package dev.trustml.audit;
 
 import dev.trustml.audit.shadow.ShadowModels;
-import dev.trustml.data.CsvColumns;
-import dev.trustml.data.LabeledCsvReader;
-import dev.trustml.data.LabeledText;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
-import dev.trustml.error.UsageException;
 import dev.trustml.io.Hashing;
 import dev.trustml.membership.Attack;
 import dev.trustml.membership.AttackInput;
@@ -14,12 +10,13 @@ import dev.trustml.membership.AttackRegistry;
 import dev.trustml.membership.ModelOutputs;
 import dev.trustml.membership.PopulationOutputs;
 import dev.trustml.membership.ReferenceOutputs;
+import dev.trustml.membership.Requirement;
+import dev.trustml.membership.VocabularyCoverage;
 import dev.trustml.membership.eval.AttackMetrics;
 import dev.trustml.membership.eval.EvaluationSettings;
 import dev.trustml.membership.eval.MembershipEvaluator;
 import dev.trustml.membership.eval.SliceMetrics;
 import dev.trustml.model.LoadedModel;
-import dev.trustml.model.ModelBundle;
 import dev.trustml.model.card.PrivacyClaim;
 import dev.trustml.progress.Progress;
 import dev.trustml.provenance.Provenance;
@@ -28,16 +25,11 @@ import dev.trustml.results.EpsilonLowerBound;
 import dev.trustml.results.Interval;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.ModelRef;
-import dev.trustml.results.OneRunBound;
 import dev.trustml.results.RocPoint;
 import dev.trustml.results.SliceResult;
 import dev.trustml.results.Theoretical;
 import dev.trustml.results.TprAtFpr;
-import dev.trustml.results.Verdict;
 import dev.trustml.scoring.Scorer;
-import dev.trustml.stats.EpsilonLowerBoundResult;
-import dev.trustml.stats.OneRunAudit;
-import dev.trustml.stats.OneRunAuditResult;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +39,14 @@ import java.util.Locale;
 
 /**
  * {@code trustml audit membership} as a library call: score the member and non-member rows with the
- * target (and reference models), run each attack, evaluate it, and set the strongest empirical
- * epsilon lower bound against the model's claim. Computes only; rendering is elsewhere.
+ * target (and reference models), run each attack, evaluate it, and set its epsilon figures against
+ * the model's claim. Computes only; rendering is elsewhere.
+ *
+ * <p>What the audit may call rigorous depends on how members were chosen ({@link AuditDesign}):
+ * only rows included by independent fair coin flips, recorded on the model card and audited on the
+ * card's own files, give rigorous one-run bounds (Steinke, Nasr &amp; Jagielski 2023); every other
+ * figure is an estimate, which can make a model suspect but never violated. No attack score uses
+ * the rows' membership.
  */
 public final class MembershipAudit {
   private static final int HISTOGRAM_BINS = 30;
@@ -64,22 +62,43 @@ public final class MembershipAudit {
     int k = labelNames.size();
     boolean keepTexts = request.hasReferenceModels();
 
-    // 1. Target outputs on every row, streamed from both files.
+    // Named attacks are checked before any scoring; coverage is computed only when an attack may
+    // read it (tokenising every text twice costs time on big audits).
+    AttackRegistry registry = AttackRegistry.builtIn(request.rmia());
+    List<Attack> named = registry.byNames(request.attacks());
+    boolean wantsCoverage =
+        named.isEmpty()
+            || named.stream()
+                .anyMatch(a -> a.info().requirements().contains(Requirement.NEEDS_VOCABULARY));
+
+    // 1. Target outputs on every row, streamed from both files, and the vocabulary's coverage.
     ScoredRows rows = new ScoredRows(k, keepTexts);
+    VocabularyCoverage.Builder coverage =
+        wantsCoverage ? VocabularyCoverage.builder(target.tokenizer()) : null;
     Scorer scorer = new Scorer(target);
     long memberRows =
         scorer
             .score(
                 request.members(),
                 request.columns(),
-                e -> rows.add(e, true, labelNames.get(e.label())))
+                e -> {
+                  rows.add(e, true, labelNames.get(e.label()));
+                  if (coverage != null) {
+                    coverage.add(e.text());
+                  }
+                })
             .rows();
     long nonMemberRows =
         scorer
             .score(
                 request.nonMembers(),
                 request.columns(),
-                e -> rows.add(e, false, labelNames.get(e.label())))
+                e -> {
+                  rows.add(e, false, labelNames.get(e.label()));
+                  if (coverage != null) {
+                    coverage.add(e.text());
+                  }
+                })
             .rows();
     long overlap = rows.overlapCount();
     if (overlap > 0) {
@@ -94,57 +113,56 @@ public final class MembershipAudit {
     }
     int[] labels = rows.labels();
     boolean[] isMember = rows.isMember();
+    long[] keys = rows.keys();
     ModelOutputs targetOutputs = ModelOutputs.of("target", k, labels, rows.logits());
+    ScoredRows populationRows =
+        request.population() == null
+            ? null
+            : PopulationRows.score(
+                scorer, request.population(), request.columns(), labelNames, keepTexts, keys);
 
-    // 2. Reference models, trained here or given.
-    ReferenceOutputs references = null;
+    String membersSha = Hashing.sha256(request.members());
+    String nonMembersSha = Hashing.sha256(request.nonMembers());
+    AuditDesign design =
+        AuditDesign.of(
+            target.bundle(), request.members(), request.nonMembers(), membersSha, nonMembersSha);
+    Theoretical theoretical = theoretical(target, request.claimOverride());
+    double delta = delta(theoretical);
+    EpsilonBounds bounds =
+        new EpsilonBounds(isMember, keys, design, request.oneRun(), delta, request.seed());
+
+    // 2. Reference models, trained here or given; their outputs on the population rows too.
+    References refs =
+        request.hasReferenceModels()
+            ? References.build(target, request, rows, populationRows, progress)
+            : null;
     PopulationOutputs population = null;
-    int referenceCount = 0;
-    if (request.hasReferenceModels()) {
-      String[] texts = rows.texts();
-      long[][] tokens = new long[texts.length][];
-      for (int i = 0; i < texts.length; i++) {
-        tokens[i] = target.tokenizer().encode(texts[i], target.card().maxLength());
-      }
-      List<ModelOutputs> outs = new ArrayList<>();
-      List<boolean[]> masks = new ArrayList<>();
-      if (request.shadows() != null) {
-        ShadowModels.Trained trained =
-            ShadowModels.train(target, tokens, labels, request.shadows(), progress);
-        outs.addAll(trained.outputs());
-        masks.addAll(Arrays.asList(trained.in()));
-      }
-      for (Path dir : request.references()) {
-        addGivenReference(target, dir, texts, labels, rows.keys(), request.columns(), outs, masks);
-      }
-      references = ReferenceOutputs.of(outs, masks.toArray(new boolean[0][]));
-      referenceCount = outs.size();
-      population = populationFromNonMembers(targetOutputs, outs, isMember, labels, k);
+    if (populationRows != null) {
+      ModelOutputs popTarget =
+          ModelOutputs.of(
+              "target (population)", k, populationRows.labels(), populationRows.logits());
+      population =
+          refs == null
+              ? PopulationOutputs.of(popTarget, List.of())
+              : PopulationOutputs.of(popTarget, refs.populationOutputs(), refs.populationIn());
     }
-    AttackInput input = AttackInput.of(targetOutputs, references, population, request.seed());
-    if (request.oneRunGuesses() != null
-        && (request.oneRunGuesses() < 1 || 2L * request.oneRunGuesses() > isMember.length)) {
-      throw new UsageException(
-          "--one-run needs 1 <= K and 2K <= rows audited ("
-              + isMember.length
-              + "); got "
-              + request.oneRunGuesses());
-    }
+    ReferenceOutputs references = refs == null ? null : refs.auditOutputs();
+    AttackInput input =
+        AttackInput.of(
+            targetOutputs,
+            references,
+            population,
+            request.seed(),
+            coverage == null ? null : coverage.build());
 
     // 3. Attacks.
-    AttackRegistry registry = AttackRegistry.builtIn(request.rmia());
-    List<Attack> attacks =
-        request.attacks().isEmpty()
-            ? registry.defaultsFor(input)
-            : registry.byNames(request.attacks());
+    List<Attack> attacks = named.isEmpty() ? registry.defaultsFor(input) : named;
     for (Attack a : attacks) {
-      dev.trustml.membership.Requirement.check(a.info(), input);
+      Requirement.check(a.info(), input);
     }
 
-    // 4. Evaluate. Each attack's epsilon bound is taken at a Bonferroni-adjusted confidence so
+    // 4. Evaluate. Each attack's epsilon figures are taken at a Bonferroni-adjusted confidence so
     // that the largest of them holds at the stated confidence (family-wise).
-    Theoretical theoretical = theoretical(target, request.claimOverride());
-    double delta = theoretical == null ? 0.0 : theoretical.delta();
     EvaluationSettings settings = request.evaluation().withDelta(delta);
     double familyConfidence = settings.confidence();
     double perAttackConfidence = 1 - (1 - familyConfidence) / attacks.size();
@@ -158,29 +176,14 @@ public final class MembershipAudit {
     for (Attack attack : attacks) {
       double[] scores = attack.score(input);
       AttackMetrics m = evaluator.evaluate(scores, isMember, labels);
-      EpsilonLowerBoundResult eps =
-          dev.trustml.stats.EpsilonLowerBound.splitHalf(
-              scores, isMember, perAttackConfidence, delta, request.seed());
-      OneRunBound oneRun = null;
-      if (request.oneRunGuesses() != null) {
-        OneRunAuditResult r =
-            OneRunAudit.audit(
-                scores,
-                isMember,
-                request.oneRunGuesses(),
-                request.oneRunGuesses(),
-                delta,
-                perAttackConfidence,
-                request.seed());
-        oneRun =
-            new OneRunBound(
-                r.epsilonLowerBound(),
-                familyConfidence,
-                request.oneRunGuesses(),
-                r.correctGuesses(),
-                r.canaries());
-      }
-      results.add(toResult(attack, m, eps, familyConfidence, scores, isMember, oneRun));
+      results.add(
+          toResult(
+              attack,
+              m,
+              bounds.oneRun(scores, perAttackConfidence, familyConfidence),
+              bounds.estimate(scores, perAttackConfidence, familyConfidence),
+              scores,
+              isMember));
       for (SliceMetrics s : m.slices()) {
         slices.add(
             new SliceResult(
@@ -198,33 +201,28 @@ public final class MembershipAudit {
     progress.done();
 
     // 5. Verdict against the claim.
-    AttackResult strongest =
-        results.stream()
-            .max(
-                (a, b) ->
-                    Double.compare(a.epsilonLowerBound().value(), b.epsilonLowerBound().value()))
-            .orElseThrow();
-    double largest = strongest.epsilonLowerBound().value();
-    // Until the audit records its design, every bound counts as rigorous (the old semantics).
-    Verdict verdict =
-        Verdict.decide(theoretical == null ? null : theoretical.epsilon(), largest, null);
-    String reason = reason(verdict, strongest, theoretical, familyConfidence, attacks.size());
+    MembershipVerdict verdict =
+        MembershipVerdict.decide(theoretical, results, design, familyConfidence, attacks.size());
 
+    List<Provenance.DataRef> data = new ArrayList<>();
+    data.add(
+        new Provenance.DataRef("members", request.members().toString(), membersSha, memberRows));
+    data.add(
+        new Provenance.DataRef(
+            "non-members", request.nonMembers().toString(), nonMembersSha, nonMemberRows));
+    if (populationRows != null) {
+      data.add(
+          new Provenance.DataRef(
+              "population",
+              request.population().toString(),
+              Hashing.sha256(request.population()),
+              populationRows.size()));
+    }
     Provenance provenance =
         Provenance.of(
             new Provenance.ModelRef(
                 target.bundle().dir().toString(), Hashing.sha256(target.bundle().modelFile())),
-            List.of(
-                new Provenance.DataRef(
-                    "members",
-                    request.members().toString(),
-                    Hashing.sha256(request.members()),
-                    memberRows),
-                new Provenance.DataRef(
-                    "non-members",
-                    request.nonMembers().toString(),
-                    Hashing.sha256(request.nonMembers()),
-                    nonMemberRows)),
+            data,
             request.seed(),
             started);
     MembershipResult result =
@@ -236,14 +234,16 @@ public final class MembershipAudit {
                 target.bundle().displayName(),
                 provenance.model().sha256()),
             theoretical,
-            verdict,
-            reason,
+            verdict.verdict(),
+            verdict.reason(),
+            verdict.basis(),
             memberRows,
             nonMemberRows,
-            referenceCount,
+            refs == null ? 0 : refs.count(),
             results,
             slices,
-            conventions(familyConfidence, attacks.size(), delta),
+            conventions(
+                familyConfidence, attacks.size(), delta, design, bounds, populationRows != null),
             provenance);
     AuditScores scores =
         new AuditScores(rows.rowNumbers(), isMember, labels, labelNames, names, allScores);
@@ -259,14 +259,17 @@ public final class MembershipAudit {
     return p == null ? null : new Theoretical(p.epsilon(), p.delta(), p.accountant(), "model-card");
   }
 
+  private static double delta(Theoretical theoretical) {
+    return theoretical == null ? 0.0 : theoretical.delta();
+  }
+
   private static AttackResult toResult(
       Attack attack,
       AttackMetrics m,
-      EpsilonLowerBoundResult eps,
-      double familyConfidence,
+      EpsilonLowerBound oneRun,
+      EpsilonLowerBound estimate,
       double[] scores,
-      boolean[] isMember,
-      OneRunBound oneRun) {
+      boolean[] isMember) {
     List<TprAtFpr.Point> points = new ArrayList<>();
     for (dev.trustml.membership.eval.TprAtFpr t : m.tprAtFpr()) {
       points.add(new TprAtFpr.Point(t.fpr(), t.tpr(), interval(t.ci())));
@@ -283,162 +286,135 @@ public final class MembershipAudit {
         m.advantage(),
         m.balancedAccuracy(),
         new TprAtFpr(points),
-        new EpsilonLowerBound(
-            eps.value(), familyConfidence, eps.delta(), eps.method().description(), eps.rowsUsed()),
+        oneRun,
+        estimate,
         new AttackResult.Intervals(
             interval(m.aucCi()), interval(m.advantageCi()), m.bootstrapResamples()),
         roc,
-        ScoreHistograms.of(scores, isMember, HISTOGRAM_BINS),
-        oneRun);
+        ScoreHistograms.of(scores, isMember, HISTOGRAM_BINS));
   }
 
   private static Interval interval(dev.trustml.stats.Interval i) {
     return i == null ? null : new Interval(i.lower(), i.upper(), i.confidence());
   }
 
-  private static String reason(
-      Verdict verdict, AttackResult strongest, Theoretical claim, double confidence, int attacks) {
-    String bound =
-        String.format(
-            Locale.ROOT,
-            "the largest empirical lower bound is epsilon >= %.3f (%s, %.0f%% confidence"
-                + " family-wise over %d attack%s)",
-            strongest.epsilonLowerBound().value(),
-            strongest.name(),
-            100 * confidence,
-            attacks,
-            attacks == 1 ? "" : "s");
-    return switch (verdict) {
-      case NO_CLAIM -> "The model claims no differential privacy; " + bound + ".";
-      case CONSISTENT ->
-          String.format(
-              Locale.ROOT,
-              "Consistent with the claimed epsilon = %.4g (delta = %.3g): %s, not above it.",
-              claim.epsilon(),
-              claim.delta(),
-              bound);
-      case SUSPECT ->
-          String.format(
-              Locale.ROOT,
-              "SUSPECT: %s, above the claimed epsilon = %.4g (delta = %.3g), but it is an"
-                  + " estimate.",
-              bound,
-              claim.epsilon(),
-              claim.delta());
-      case VIOLATED ->
-          String.format(
-              Locale.ROOT,
-              "VIOLATED: %s, above the claimed epsilon = %.4g (delta = %.3g). The DP claim is false"
-                  + " or the accounting is wrong.",
-              bound,
-              claim.epsilon(),
-              claim.delta());
-    };
-  }
-
-  private static List<String> conventions(double confidence, int attacks, double delta) {
-    return List.of(
-        "TPR at FPR t is the largest TPR among operating points with FPR <= t (no interpolation).",
-        "Scores: higher means 'more likely a member'; AUC counts ties as one half.",
+  private static List<String> conventions(
+      double confidence,
+      int attacks,
+      double delta,
+      AuditDesign design,
+      EpsilonBounds bounds,
+      boolean populationFile) {
+    List<String> out = new ArrayList<>();
+    out.add(
+        "TPR at FPR t is the largest TPR among operating points with FPR <= t (no interpolation).");
+    out.add("Scores: higher means 'more likely a member'; AUC counts ties as one half.");
+    out.add(
         String.format(
             Locale.ROOT,
             "Intervals are %.0f%% percentile bootstrap intervals (Poisson bootstrap).",
-            100 * confidence),
+            100 * confidence));
+    out.add("Membership design: " + design.describe() + ".");
+    out.add(
         String.format(
             Locale.ROOT,
-            "Epsilon lower bounds (Jagielski et al. 2020; Nasr et al. 2021) use Clopper-Pearson"
-                + " upper bounds on FPR and FNR at delta = %.3g; the decision threshold is chosen on"
-                + " a seeded random half of the rows and the bound computed on the other half; each"
-                + " attack's bound holds at 1 - (1 - %.2f)/%d so the largest holds at %.0f%%"
-                + " (Bonferroni).",
-            delta,
+            "epsilon_estimate (Jagielski et al. 2020; Nasr et al. 2021): Clopper-Pearson upper"
+                + " bounds on FPR and FNR at delta = %.3g, the threshold chosen on a seeded random"
+                + " half of the rows and the bound computed on the other half. It is an ESTIMATE:"
+                + " it treats the rows of one model as independent trials and assumes members and"
+                + " non-members come from the same distribution, so it can make a model suspect,"
+                + " never violated.",
+            delta));
+    out.add(
+        bounds.computesOneRun()
+            ? String.format(
+                Locale.ROOT,
+                "epsilon_lower_bound (Steinke, Nasr & Jagielski 2023, one training run): guesses"
+                    + " 'member' for the highest and 'non-member' for the lowest scores; rigorous"
+                    + " only when every row was included by an independent fair coin (%s). %d"
+                    + " audit row(s) whose text and label occur more than once are one group, not"
+                    + " independent trials, and are left out of it.",
+                design.supportsRigorousBound() ? "this audit's design" : "not this audit's design",
+                bounds.excludedRows())
+            : "epsilon_lower_bound (Steinke, Nasr & Jagielski 2023, one training run) is absent:"
+                + " it is rigorous only when every row was included by an independent fair coin,"
+                + " recorded on the model card (training.design bernoulli 0.5), and audited on the"
+                + " card's own member and non-member files.");
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "Each attack's figures hold at 1 - (1 - %.2f)/%d so the largest holds at %.0f%%"
+                + " (Bonferroni over attacks).",
             confidence,
             attacks,
-            100 * confidence),
-        "One-run bounds (Steinke, Nasr & Jagielski 2023), when present, assume every audited row"
-            + " was included in training independently at random; they are reported beside, not"
-            + " in, the verdict.");
+            100 * confidence));
+    out.add(
+        populationFile
+            ? "RMIA's population and class calibration: the population file (rows outside the"
+                + " target's training data, never evaluated); each population row's marginal uses"
+                + " only the reference models it is OUT for."
+            : "RMIA's population and class calibration: the audit rows cross-fitted in two seeded"
+                + " folds (rows of one fold compared with / calibrated on the other fold); each"
+                + " population row's marginal uses only the reference models it is OUT for; no"
+                + " membership bit is used.");
+    return out;
   }
 
-  /** RMIA's z samples: the non-member rows (known not to be in the target's training data). */
-  private static PopulationOutputs populationFromNonMembers(
-      ModelOutputs target, List<ModelOutputs> refs, boolean[] isMember, int[] labels, int k)
-      throws BadInputException {
-    int[] idx =
-        java.util.stream.IntStream.range(0, isMember.length).filter(i -> !isMember[i]).toArray();
-    ModelOutputs t = subset(target, idx, labels, k);
-    List<ModelOutputs> r = new ArrayList<>();
-    for (ModelOutputs m : refs) {
-      r.add(subset(m, idx, labels, k));
-    }
-    return PopulationOutputs.of(t, r);
-  }
+  /** The reference models' outputs on the audit rows and on the population rows. */
+  private record References(
+      ReferenceOutputs auditOutputs,
+      List<ModelOutputs> populationOutputs,
+      boolean[][] populationIn,
+      int count) {
 
-  private static ModelOutputs subset(ModelOutputs m, int[] idx, int[] labels, int k)
-      throws BadInputException {
-    float[] z = new float[idx.length * k];
-    int[] y = new int[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      y[i] = labels[idx[i]];
-      for (int c = 0; c < k; c++) {
-        z[i * k + c] = m.logit(idx[i], c);
+    static References build(
+        LoadedModel target,
+        MembershipAuditRequest request,
+        ScoredRows rows,
+        ScoredRows population,
+        Progress progress)
+        throws TrustmlException {
+      int[] labels = rows.labels();
+      long[][] tokens = tokens(target, rows.texts());
+      long[][] popTokens = population == null ? null : tokens(target, population.texts());
+      int[] popLabels = population == null ? null : population.labels();
+      List<ModelOutputs> outs = new ArrayList<>();
+      List<boolean[]> masks = new ArrayList<>();
+      List<ModelOutputs> popOuts = new ArrayList<>();
+      List<boolean[]> popMasks = new ArrayList<>();
+      if (request.shadows() != null) {
+        ShadowModels.Trained trained =
+            ShadowModels.train(
+                target, tokens, labels, popTokens, popLabels, request.shadows(), progress);
+        outs.addAll(trained.outputs());
+        masks.addAll(Arrays.asList(trained.in()));
+        popOuts.addAll(trained.populationOutputs());
+        for (int m = 0; m < trained.populationOutputs().size(); m++) {
+          popMasks.add(new boolean[popLabels.length]);
+        }
       }
-    }
-    return ModelOutputs.of(m.source() + " (population)", k, y, z);
-  }
-
-  /**
-   * A reference model given by the user: it must share the target's labels and name the rows it
-   * trained on (trustml's cards do), so each audit row is known to be IN or OUT for it.
-   */
-  private static void addGivenReference(
-      LoadedModel target,
-      Path dir,
-      String[] texts,
-      int[] labels,
-      long[] keys,
-      CsvColumns columns,
-      List<ModelOutputs> outs,
-      List<boolean[]> masks)
-      throws TrustmlException {
-    ModelBundle bundle = ModelBundle.open(dir);
-    if (!bundle.card().labels().equals(target.card().labels())) {
-      throw new BadInputException(
-          dir
-              + ": reference model has labels "
-              + bundle.card().labels()
-              + " but the target has "
-              + target.card().labels()
-              + "; reference models must share the target's label set");
-    }
-    if (bundle.card().training() == null || bundle.card().training().membersFile() == null) {
-      throw new BadInputException(
-          dir
-              + ": the reference model's card does not name its training rows"
-              + " (training.members_file); trustml must know which audit rows it trained on");
-    }
-    Path membersFile = dir.resolve(bundle.card().training().membersFile());
-    long[] trainedKeys;
-    try (LabeledCsvReader reader = LabeledCsvReader.open(membersFile, columns)) {
-      List<Long> ks = new ArrayList<>();
-      for (LabeledText t; (t = reader.next()) != null; ) {
-        ks.add(RowKey.of(t.text(), t.label()));
+      for (Path dir : request.references()) {
+        GivenReference ref = GivenReference.score(target, dir, request.columns(), rows, population);
+        outs.add(ref.auditOutputs());
+        masks.add(ref.auditIn());
+        if (population != null) {
+          popOuts.add(ref.populationOutputs());
+          popMasks.add(ref.populationIn());
+        }
       }
-      trainedKeys = ks.stream().mapToLong(Long::longValue).sorted().toArray();
+      return new References(
+          ReferenceOutputs.of(outs, masks.toArray(new boolean[0][])),
+          popOuts,
+          population == null ? null : popMasks.toArray(new boolean[0][]),
+          outs.size());
     }
-    boolean[] in = new boolean[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      in[i] = Arrays.binarySearch(trainedKeys, keys[i]) >= 0;
-    }
-    try (LoadedModel ref = LoadedModel.load(bundle, false)) {
-      // The reference scores the rows with its own tokenizer.
+
+    private static long[][] tokens(LoadedModel target, String[] texts) {
       long[][] tokens = new long[texts.length][];
       for (int i = 0; i < texts.length; i++) {
-        tokens[i] = ref.tokenizer().encode(texts[i], ref.card().maxLength());
+        tokens[i] = target.tokenizer().encode(texts[i], target.card().maxLength());
       }
-      float[] logits = BatchLogits.of(ref, tokens);
-      outs.add(ModelOutputs.of("reference " + dir, target.card().labels().size(), labels, logits));
-      masks.add(in);
+      return tokens;
     }
   }
 }

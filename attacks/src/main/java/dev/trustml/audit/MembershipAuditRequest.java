@@ -22,7 +22,9 @@ import java.util.List;
  *     rows they trained on)
  * @param rmia RMIA's parameters
  * @param seed seeds every random choice
- * @param oneRunGuesses k for the one-run audit (Steinke et al. 2023), or null to skip it
+ * @param oneRun when to compute the one-run bound (Steinke et al. 2023)
+ * @param population CSV of rows known to be outside the target's training data, used as RMIA's
+ *     population and for calibration, never evaluated; null to cross-fit on the audit rows
  */
 public record MembershipAuditRequest(
     Path members,
@@ -35,11 +37,13 @@ public record MembershipAuditRequest(
     List<Path> references,
     RmiaParameters rmia,
     long seed,
-    Integer oneRunGuesses) {
+    OneRunOption oneRun,
+    Path population) {
 
   public MembershipAuditRequest {
     attacks = List.copyOf(attacks);
     references = List.copyOf(references);
+    oneRun = oneRun == null ? OneRunOption.AUTO : oneRun;
   }
 
   /** Whether reference models will be available. */

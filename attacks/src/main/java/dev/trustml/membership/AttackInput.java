@@ -5,8 +5,10 @@ import java.util.Objects;
 
 /**
  * Everything an attack may use: the target model's outputs on the {@code n} audit rows, optional
- * reference-model outputs on the same rows, optional population (known non-member) outputs, and the
- * seed for any random choice an attack makes (e.g. RMIA subsampling its population).
+ * reference-model outputs on the same rows, optional population (known non-member) outputs, how the
+ * bundle's vocabulary covers the rows, and the seed for any random choice an attack makes (e.g. the
+ * cross-fitting folds, RMIA subsampling its population). Never the rows' membership: scores that
+ * enter a rigorous bound must not depend on it.
  *
  * <p>Attacks check {@link #checkConsistent()} before scoring, so an input built with the canonical
  * constructor is still validated; {@link #of} validates up front.
@@ -15,19 +17,41 @@ import java.util.Objects;
  * @param references reference models on the audit rows, or {@code null}
  * @param population target and reference outputs on population rows, or {@code null}
  * @param seed seed for the attacks' random choices; same input and seed give identical scores
+ * @param vocabulary how the bundle's vocabulary covers each audit row, or {@code null}
  */
 public record AttackInput(
-    ModelOutputs target, ReferenceOutputs references, PopulationOutputs population, long seed) {
+    ModelOutputs target,
+    ReferenceOutputs references,
+    PopulationOutputs population,
+    long seed,
+    VocabularyCoverage vocabulary) {
 
   public AttackInput {
     Objects.requireNonNull(target, "target");
+  }
+
+  /** An input without vocabulary coverage. */
+  public AttackInput(
+      ModelOutputs target, ReferenceOutputs references, PopulationOutputs population, long seed) {
+    this(target, references, population, seed, null);
   }
 
   /** Builds an input and checks that its parts describe the same rows and classes. */
   public static AttackInput of(
       ModelOutputs target, ReferenceOutputs references, PopulationOutputs population, long seed)
       throws BadInputException {
-    AttackInput input = new AttackInput(target, references, population, seed);
+    return of(target, references, population, seed, null);
+  }
+
+  /** Builds an input with vocabulary coverage and checks its parts describe the same rows. */
+  public static AttackInput of(
+      ModelOutputs target,
+      ReferenceOutputs references,
+      PopulationOutputs population,
+      long seed,
+      VocabularyCoverage vocabulary)
+      throws BadInputException {
+    AttackInput input = new AttackInput(target, references, population, seed, vocabulary);
     input.checkConsistent();
     return input;
   }
@@ -56,6 +80,16 @@ public record AttackInput(
    * reference model.
    */
   public void checkConsistent() throws BadInputException {
+    if (vocabulary != null && vocabulary.numRows() != target.numRows()) {
+      throw new BadInputException(
+          "vocabulary coverage: has "
+              + vocabulary.numRows()
+              + " rows but "
+              + target.source()
+              + " has "
+              + target.numRows()
+              + "; compute it on the audit rows in the same order");
+    }
     if (references != null) {
       ModelOutputs ref = references.model(0);
       if (ref.numRows() != target.numRows() || ref.numClasses() != target.numClasses()) {

@@ -1,5 +1,7 @@
 package dev.trustml.membership;
 
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.error.UsageException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,15 +19,15 @@ import java.util.stream.Stream;
  *
  * <p>Built-in names: {@code loss, loss-class, confidence, confidence-class, entropy, entropy-class,
  * mentr, mentr-class, lira-online, lira-online-fixed-var, lira-offline, lira-offline-fixed-var,
- * rmia, rmia-offline}.
+ * rmia, rmia-offline, vocab}.
  *
  * <p>Default set: the global and class-dependent threshold attacks on loss and modified entropy,
- * the global confidence and entropy attacks, both RMIA variants, and LiRA online and offline with a
- * global ("fixed") variance. Fixed variance because audits here typically have few reference models
- * (training a text classifier many times is costly), and Carlini et al. (2022) recommend it then: a
- * per-row variance from a handful of values is noise (with one IN and one OUT model per row it does
- * not exist). The per-example variants stay available by name. {@link #defaultsFor} keeps the
- * defaults whose requirements an input meets.
+ * the global confidence and entropy attacks, both RMIA variants, LiRA online and offline with a
+ * global ("fixed") variance, and the vocabulary attack on the bundle's artifacts. Fixed variance
+ * because audits here typically have few reference models (training a text classifier many times is
+ * costly), and Carlini et al. (2022) recommend it then: a per-row variance from a handful of values
+ * is noise (with one IN and one OUT model per row it does not exist). The per-example variants stay
+ * available by name. {@link #defaultsFor} keeps the defaults whose requirements an input meets.
  */
 public final class AttackRegistry {
   private static final List<String> DEFAULT_NAMES =
@@ -39,7 +41,8 @@ public final class AttackRegistry {
           "lira-online-fixed-var",
           "lira-offline-fixed-var",
           "rmia",
-          "rmia-offline");
+          "rmia-offline",
+          "vocab");
 
   private final Map<String, Attack> byName;
   private final List<Attack> defaults;
@@ -82,6 +85,7 @@ public final class AttackRegistry {
     }
     attacks.add(new RmiaAttack(RmiaAttack.Mode.ONLINE, rmia));
     attacks.add(new RmiaAttack(RmiaAttack.Mode.OFFLINE, rmia));
+    attacks.add(new VocabularyAttack());
     return new AttackRegistry(attacks, DEFAULT_NAMES);
   }
 
@@ -109,11 +113,14 @@ public final class AttackRegistry {
     Attack attack = name == null ? null : byName.get(name.trim());
     if (attack == null) {
       throw new UsageException(
-          "unknown attack '"
-              + name
-              + "'; valid attacks: "
-              + String.join(", ", byName.keySet())
-              + " (see --list-attacks)");
+          Message.of(
+              "unknown attack '",
+              name,
+              "'; valid attacks: ",
+              String.join(", ", byName.keySet()),
+              " (see ",
+              Message.ref(Setting.ATTACK_LIST, "the attack list"),
+              ")"));
     }
     return attack;
   }

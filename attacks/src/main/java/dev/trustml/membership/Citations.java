@@ -15,5 +15,9 @@ final class Citations {
       "Zarifzadeh, Liu, Chan, Shokri. Low-Cost High-Power Membership Inference Attacks."
           + " ICML 2024";
 
+  static final String VOCABULARY =
+      "trustml (no paper): a vocabulary built from the training rows outside the DP mechanism"
+          + " reveals which words the members used";
+
   private Citations() {}
 }

@@ -18,11 +18,12 @@ import java.util.Set;
  * calibration needs no labelled members, and standardisation keeps every row's within-class order
  * (no ties are introduced).
  *
- * <p>Calibration rows: the population rows (known non-members scored by the target) when the input
- * has them, so that {@code t} counts non-member standard deviations; otherwise the audit rows
- * themselves (an unsupervised calibration with the same threat model as the global attack). A class
- * with fewer than two calibration rows, or with zero spread, is calibrated with the mean and
- * standard deviation of all calibration rows instead (no class-specific correction is possible).
+ * <p>Calibration rows are never the evaluated rows and never use membership: the population rows
+ * (known non-members scored by the target) when the input has them, so that {@code t} counts
+ * non-member standard deviations; otherwise the audit rows cross-fitted ({@link CrossFitFolds}):
+ * rows of one fold are standardised with the moments of the other fold. A class with fewer than two
+ * calibration rows, or with zero spread, is calibrated with the mean and standard deviation of all
+ * calibration rows instead (no class-specific correction is possible).
  */
 public final class ClassDependentThresholdAttack implements Attack {
   private final ThresholdSignal signal;
@@ -37,7 +38,8 @@ public final class ClassDependentThresholdAttack implements Attack {
             Set.of(),
             Citations.SONG_MITTAL_2021,
             signal.description()
-                + ", standardised per true class (population rows if given, else audit rows)");
+                + ", standardised per true class (population rows if given, else the other"
+                + " cross-fitting fold)");
   }
 
   public ThresholdSignal signal() {
@@ -53,14 +55,21 @@ public final class ClassDependentThresholdAttack implements Attack {
   public double[] score(AttackInput input) throws BadInputException {
     Requirement.check(info, input);
     ModelOutputs target = input.target();
-    double[] scores = signal.memberScores(target);
-    ClassMoments moments =
-        input.hasPopulation()
-            ? ClassMoments.of(signal, input.population().target())
-            : ClassMoments.of(scores, target);
-    for (int row = 0; row < scores.length; row++) {
-      int c = target.label(row);
-      scores[row] = (scores[row] - moments.mean(c)) / moments.sd(c);
+    double[] raw = signal.memberScores(target);
+    double[] scores = new double[raw.length];
+    if (input.hasPopulation()) {
+      ClassMoments moments = ClassMoments.of(signal, input.population().target());
+      for (int row = 0; row < raw.length; row++) {
+        scores[row] = moments.standardise(raw[row], target.label(row));
+      }
+      return scores;
+    }
+    byte[] fold = CrossFitFolds.assign(raw.length, input.seed());
+    ClassMoments[] byFold = {
+      ClassMoments.of(raw, target, fold, (byte) 1), ClassMoments.of(raw, target, fold, (byte) 0)
+    };
+    for (int row = 0; row < raw.length; row++) {
+      scores[row] = byFold[fold[row]].standardise(raw[row], target.label(row));
     }
     return scores;
   }
@@ -76,12 +85,15 @@ public final class ClassDependentThresholdAttack implements Attack {
       this.sd = sd;
     }
 
-    static ClassMoments of(double[] signalValues, ModelOutputs rows) {
+    /** Moments of the rows of fold {@code from}. */
+    static ClassMoments of(double[] signalValues, ModelOutputs rows, byte[] fold, byte from) {
       Welford[] perClass = newAccumulators(rows.numClasses());
       Welford all = new Welford();
       for (int row = 0; row < signalValues.length; row++) {
-        perClass[rows.label(row)].add(signalValues[row]);
-        all.add(signalValues[row]);
+        if (fold[row] == from) {
+          perClass[rows.label(row)].add(signalValues[row]);
+          all.add(signalValues[row]);
+        }
       }
       return finish(perClass, all);
     }
@@ -122,12 +134,8 @@ public final class ClassDependentThresholdAttack implements Attack {
       return new ClassMoments(mean, sd);
     }
 
-    double mean(int c) {
-      return mean[c];
-    }
-
-    double sd(int c) {
-      return sd[c];
+    double standardise(double value, int c) {
+      return (value - mean[c]) / sd[c];
     }
   }
 }

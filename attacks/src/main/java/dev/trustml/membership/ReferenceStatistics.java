@@ -1,7 +1,5 @@
 package dev.trustml.membership;
 
-import java.util.List;
-
 /**
  * Per-row mean and spread of a signal over the reference models that trained on the row (IN) and
  * those that did not (OUT), plus the same pooled over all rows.
@@ -37,18 +35,6 @@ final class ReferenceStatistics {
       }
     }
     return new ReferenceStatistics(in, out);
-  }
-
-  /** Statistics on rows that no model trained on (all OUT), e.g. population rows. */
-  static ReferenceStatistics ofNonMembers(List<ModelOutputs> models, RowSignal signal) {
-    int n = models.get(0).numRows();
-    Side out = new Side(n);
-    for (ModelOutputs model : models) {
-      for (int row = 0; row < n; row++) {
-        out.add(row, signal.value(model, row));
-      }
-    }
-    return new ReferenceStatistics(new Side(n), out);
   }
 
   Side in() {

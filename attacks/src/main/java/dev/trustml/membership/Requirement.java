@@ -1,6 +1,8 @@
 package dev.trustml.membership;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 
 /** Inputs beyond the target's outputs that an attack needs. */
 public enum Requirement {
@@ -8,8 +10,9 @@ public enum Requirement {
   NEEDS_REFERENCE_MODELS("reference-model outputs on the audit rows"),
   /** Some reference models trained on audit rows (the "online" setting: IN and OUT models). */
   NEEDS_IN_REFERENCES("reference models trained on some audit rows (online: IN and OUT models)"),
-  /** Population rows (known non-members) scored by the target and every reference model. */
-  NEEDS_POPULATION("population rows (non-members) scored by the target and every reference model");
+  /** How the bundle's vocabulary covers each audit row's text. */
+  NEEDS_VOCABULARY(
+      "the bundle's vocabulary or tokenizer with an unknown token, and the audit rows' texts");
 
   private final String description;
 
@@ -34,10 +37,8 @@ public enum Requirement {
         return input.hasReferences();
       case NEEDS_IN_REFERENCES:
         return input.hasReferences() && input.references().anyIn();
-      case NEEDS_POPULATION:
-        return input.hasPopulation()
-            && input.population().references().size()
-                == (input.hasReferences() ? input.references().numModels() : 0);
+      case NEEDS_VOCABULARY:
+        return input.vocabulary() != null;
     }
     throw new AssertionError(this);
   }
@@ -62,11 +63,14 @@ public enum Requirement {
     for (Requirement requirement : info.requirements()) {
       if (!requirement.isMetBy(input)) {
         throw new BadInputException(
-            "attack '"
-                + info.name()
-                + "' needs "
-                + requirement.description()
-                + "; supply them or choose an attack that does not (see --list-attacks)");
+            Message.of(
+                "attack '",
+                info.name(),
+                "' needs ",
+                requirement.description(),
+                "; supply them or choose an attack that does not (see ",
+                Message.ref(Setting.ATTACK_LIST, "the attack list"),
+                ")"));
       }
     }
   }

@@ -7,7 +7,12 @@ public enum ThreatModel {
   /** The target's full predicted probability vector. */
   BLACK_BOX_CONFIDENCE("target probability vector"),
   /** Target outputs plus reference models trained like the target on data from its distribution. */
-  REFERENCE_MODELS("target outputs + reference models trained like the target");
+  REFERENCE_MODELS("target outputs + reference models trained like the target"),
+  /**
+   * The files shipped beside the model (its vocabulary or tokenizer), not its outputs: anything
+   * built from training rows outside the DP mechanism leaks membership without a single query.
+   */
+  BUNDLE_ARTIFACTS("files shipped beside the model (vocabulary, tokenizer), not its outputs");
 
   private final String description;
 

@@ -1,6 +1,5 @@
 package dev.trustml.results;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -13,11 +12,14 @@ import java.util.List;
  * @param advantage max over thresholds of TPR - FPR
  * @param balancedAccuracy max over thresholds of (TPR + TNR) / 2
  * @param tprAtFpr TPR at the target FPRs
- * @param epsilonLowerBound the empirical epsilon lower bound
+ * @param epsilonLowerBound the one-run epsilon lower bound (Steinke et al. 2023), or null when the
+ *     audit's membership design allows none and none was asked for; its {@code rigor} says whether
+ *     the design makes it rigorous
+ * @param epsilonEstimate the split-half Clopper-Pearson figure: always an estimate (the rows of one
+ *     model are not independent trials)
  * @param intervals bootstrap intervals of the headline figures
  * @param roc the ROC curve, downsampled for plots
  * @param histogram member vs non-member score counts
- * @param oneRun the one-run bound (Steinke et al. 2023), when asked for; else absent from JSON
  */
 public record AttackResult(
     String name,
@@ -28,13 +30,20 @@ public record AttackResult(
     double balancedAccuracy,
     TprAtFpr tprAtFpr,
     EpsilonLowerBound epsilonLowerBound,
+    EpsilonLowerBound epsilonEstimate,
     Intervals intervals,
     List<RocPoint> roc,
-    ScoreHistogram histogram,
-    @JsonInclude(JsonInclude.Include.NON_NULL) OneRunBound oneRun) {
+    ScoreHistogram histogram) {
 
   public AttackResult {
     roc = roc == null ? List.of() : List.copyOf(roc);
+  }
+
+  /** The rigorous bound's value, or null when the attack has none. */
+  public Double rigorousBound() {
+    return epsilonLowerBound != null && epsilonLowerBound.rigor() == BoundRigor.RIGOROUS
+        ? epsilonLowerBound.value()
+        : null;
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.List;
  * @param theoretical the claimed privacy, or null when the model claims none
  * @param verdict the verdict
  * @param verdictReason one sentence explaining the verdict
+ * @param verdictBasis which figure decided the verdict, its rigor and the membership design
  * @param members member rows audited
  * @param nonMembers non-member rows audited
  * @param referenceModels reference (shadow) models used, 0 when none
@@ -27,6 +28,7 @@ public record MembershipResult(
     Theoretical theoretical,
     Verdict verdict,
     String verdictReason,
+    VerdictBasis verdictBasis,
     long members,
     long nonMembers,
     int referenceModels,
@@ -36,7 +38,7 @@ public record MembershipResult(
     Provenance provenance)
     implements AuditResult {
 
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
   public static final String KIND = "membership";
 
   public MembershipResult {

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  *
  * The lower bound is the largest eps whose p-value stays below 1 - confidence, found by bisection
  * as in the paper's appendix code (there called {@code get_eps_audit}). The guess counts k+ and k-
- * must be fixed before looking at the scores; choosing them after would need a correction.
+ * must be fixed before looking at the scores; choosing them after would need a correction ({@link
+ * OneRunSplitAudit} chooses them on other rows).
  */
 public final class OneRunAudit {
   private static final int BISECTION_STEPS = 200;

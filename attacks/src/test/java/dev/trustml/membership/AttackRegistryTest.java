@@ -31,7 +31,8 @@ class AttackRegistryTest {
             "lira-offline",
             "lira-offline-fixed-var",
             "rmia",
-            "rmia-offline"),
+            "rmia-offline",
+            "vocab"),
         registry.names());
   }
 
@@ -55,7 +56,9 @@ class AttackRegistryTest {
       assertFalse(lines.get(i).contains("\n"));
     }
     String rmia = lines.get(registry.names().indexOf("rmia"));
-    assertTrue(rmia.contains("needs-population") && rmia.contains("Zarifzadeh"), rmia);
+    assertTrue(rmia.contains("needs-reference-models") && rmia.contains("Zarifzadeh"), rmia);
+    String vocab = lines.get(registry.names().indexOf("vocab"));
+    assertTrue(vocab.contains("[default]") && vocab.contains("bundle-artifacts"), vocab);
   }
 
   @Test

@@ -13,8 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RmiaAttackTest {
-  private static final double THIRD = 1.0 / 3.0;
-
   /** Two-class outputs whose true-class probability (label 0) is exactly {@code p} per row. */
   private static ModelOutputs withProbabilities(String source, double... p)
       throws BadInputException {
@@ -56,27 +54,131 @@ class RmiaAttackTest {
     return new RmiaParameters(0.3, gamma, 1.0, 0);
   }
 
+  /**
+   * The score of a row that beats {@code count} of |Z| = 3 population rows with likelihood ratio
+   * {@code lr}: {@code (count + 1/2 + atan(ln lr)/pi) / (|Z| + 1)}.
+   */
+  private static double expected(int count, double lr) {
+    return (count + 0.5 + Math.atan(Math.log(lr)) / Math.PI) / 4;
+  }
+
   @Test
   void offlineScoresMatchHandComputedFractions() throws BadInputException {
     AttackInput input = handComputed();
-    // gamma 1: #{z : LR(z) < LR(x)} / 3
+    double[] lr = {0.9 / 0.675, 0.4 / 0.675, 0.45 / 0.61};
+    // gamma 1: #{z : LR(z) < LR(x)} = 3, 0, 1
     assertArrayEquals(
-        new double[] {1.0, 0.0, THIRD},
+        new double[] {expected(3, lr[0]), expected(0, lr[1]), expected(1, lr[2])},
         new RmiaAttack(RmiaAttack.Mode.OFFLINE, gamma(1)).score(input),
-        1e-12);
+        1e-6);
     // gamma 2: #{z : LR(z) < LR(x) / 2}: only x1 (0.667) beats z3 (0.625)
     assertArrayEquals(
-        new double[] {THIRD, 0.0, 0.0},
+        new double[] {expected(1, lr[0]), expected(0, lr[1]), expected(0, lr[2])},
         new RmiaAttack(RmiaAttack.Mode.OFFLINE, gamma(2)).score(input),
-        1e-12);
+        1e-6);
   }
 
   @Test
   void onlineScoresMatchHandComputedFractions() throws BadInputException {
     assertArrayEquals(
-        new double[] {1.0, 2 * THIRD, THIRD},
+        new double[] {expected(3, 0.9 / 0.725), expected(2, 1.0), expected(1, 0.75)},
         new RmiaAttack(RmiaAttack.Mode.ONLINE, gamma(1)).score(handComputed()),
-        1e-12);
+        1e-6);
+  }
+
+  @Test
+  void populationRowsUseOnlyTheReferenceModelsTheyAreOutFor() throws BadInputException {
+    // As handComputed, but reference B trained on z1 and scores it 0.99: z1's marginal must use A
+    // alone, (1.3 * 0.6 + 0.7) / 2 = 0.74, exactly as when B scored it like A.
+    AttackInput plain = handComputed();
+    PopulationOutputs withIn =
+        PopulationOutputs.of(
+            plain.population().target(),
+            List.of(
+                withProbabilities("A on z", 0.6, 0.5, 0.2),
+                withProbabilities("B on z", 0.99, 0.5, 0.2)),
+            new boolean[][] {{false, false, false}, {true, false, false}});
+    AttackInput in = AttackInput.of(plain.target(), plain.references(), withIn, plain.seed());
+    for (RmiaAttack.Mode mode : RmiaAttack.Mode.values()) {
+      RmiaAttack attack = new RmiaAttack(mode, gamma(1));
+      assertArrayEquals(attack.score(plain), attack.score(in), 1e-12, mode.toString());
+    }
+    PopulationOutputs allIn =
+        PopulationOutputs.of(
+            plain.population().target(),
+            plain.population().references(),
+            new boolean[][] {{true, false, false}, {true, false, false}});
+    BadInputException noOut =
+        assertThrows(
+            BadInputException.class,
+            () ->
+                new RmiaAttack(RmiaAttack.Mode.OFFLINE, gamma(1))
+                    .score(AttackInput.of(plain.target(), plain.references(), allIn, 0)));
+    assertTrue(noOut.getMessage().contains("population row 0 has no OUT"), noOut.getMessage());
+  }
+
+  @Test
+  void tiesAtTheTopAreBrokenByTheLikelihoodRatio() throws BadInputException {
+    // A planted signal with a small population: many members and more than 1% of the non-members
+    // beat every z, so a score that only counts z ties them all at the top and finds no member at
+    // FPR <= 1%. Breaking those ties by LR(x) ranks the members first again.
+    Synthetic.Audit audit =
+        Synthetic.audit(new Synthetic.Spec(4000, 4, 60, -2.0, 4.0, 0.5, 1.0, 2.0, 17));
+    double[] scores =
+        new RmiaAttack(RmiaAttack.Mode.OFFLINE, RmiaParameters.defaults()).score(audit.input());
+    double[] counts = new double[scores.length];
+    for (int i = 0; i < scores.length; i++) {
+      counts[i] = Math.floor(scores[i] * 61);
+    }
+    double countOnly = tprAtOnePercent(counts, audit.members());
+    double withTieBreak = tprAtOnePercent(scores, audit.members());
+    assertEquals(0.0, countOnly, "ties at the top zero TPR@1%FPR without the tie-break");
+    assertTrue(withTieBreak > 0.05, "TPR@1%FPR with the tie-break: " + withTieBreak);
+    assertEquals(
+        Auc.of(counts, audit.members()),
+        Auc.of(scores, audit.members()),
+        0.02,
+        "the tie-break refines the count's order, it does not replace it");
+  }
+
+  @Test
+  void crossFittedRowsAreNeverComparedWithTheirOwnFold() throws BadInputException {
+    // Without population rows, a row's z are the rows of the other fold: changing one row's target
+    // output changes that row's score and the other fold's scores, never its fold-mates'.
+    Synthetic.Audit audit =
+        Synthetic.audit(new Synthetic.Spec(200, 2, 0, -2.0, 4.0, 0.5, 1.0, 1.5, 4));
+    AttackInput input = audit.input();
+    byte[] fold = CrossFitFolds.assign(200, input.seed());
+    int changed = 17;
+    float[] logits = new float[400];
+    for (int i = 0; i < 200; i++) {
+      logits[2 * i] = input.target().logit(i, 0);
+    }
+    logits[2 * changed] += 5f;
+    AttackInput edited =
+        AttackInput.of(
+            ModelOutputs.of("edited", 2, new int[200], logits),
+            input.references(),
+            null,
+            input.seed());
+    for (RmiaAttack.Mode mode : RmiaAttack.Mode.values()) {
+      RmiaAttack attack = new RmiaAttack(mode, RmiaParameters.defaults());
+      double[] before = attack.score(input);
+      double[] after = attack.score(edited);
+      int otherFoldChanged = 0;
+      for (int i = 0; i < 200; i++) {
+        if (i != changed && fold[i] == fold[changed]) {
+          assertEquals(before[i], after[i], 0.0, mode + " row " + i + " shares the fold");
+        } else if (i != changed) {
+          otherFoldChanged += before[i] != after[i] ? 1 : 0;
+        }
+      }
+      assertTrue(otherFoldChanged > 0, mode + ": the changed row is a z of the other fold");
+    }
+  }
+
+  private static double tprAtOnePercent(double[] scores, boolean[] members) {
+    return dev.trustml.stats.RocCurve.of(scores, members).tprAtFpr(0.01);
   }
 
   @Test
@@ -112,19 +214,18 @@ class RmiaAttackTest {
     assertArrayEquals(first, attack.score(sameSeed));
     assertFalse(Arrays.equals(first, attack.score(otherSeed)));
     for (double s : first) {
-      assertEquals(0.0, s * 50 - Math.rint(s * 50), 1e-9, "scores are multiples of 1/50");
+      // 50 z samples: the count (0..50) is the integer part of s * 51.
+      assertTrue(s > 0 && s < 1 && Math.floor(s * 51) <= 50, "score " + s);
     }
   }
 
   @Test
-  void needsPopulationScoredByEveryReferenceModel() throws BadInputException {
+  void populationIsOptionalButMustBeScoredByEveryReferenceModel() throws BadInputException {
     AttackInput full = handComputed();
     AttackInput noPopulation = new AttackInput(full.target(), full.references(), null, 0);
-    BadInputException missing =
-        assertThrows(
-            BadInputException.class,
-            () -> new RmiaAttack(RmiaAttack.Mode.OFFLINE, gamma(1)).score(noPopulation));
-    assertTrue(missing.getMessage().contains("population"), missing.getMessage());
+    for (RmiaAttack.Mode mode : RmiaAttack.Mode.values()) {
+      assertEquals(3, new RmiaAttack(mode, gamma(1)).score(noPopulation).length, "cross-fitted");
+    }
     AttackInput targetOnlyPopulation =
         AttackInput.of(
             full.target(),

@@ -84,12 +84,25 @@ final class Synthetic {
       }
       zRefs.add(fromPhi("reference " + j + " on population", phi));
     }
+    // Vocabulary coverage independent of membership (a public vocabulary): 1-20 tokens, each
+    // unknown with probability 0.2.
+    int[] tokens = new int[n];
+    int[] unknown = new int[n];
+    float[] rarest = new float[n];
+    for (int i = 0; i < n; i++) {
+      tokens[i] = 1 + random.nextInt(20);
+      for (int t = 0; t < tokens[i]; t++) {
+        unknown[i] += random.nextDouble() < 0.2 ? 1 : 0;
+      }
+      rarest[i] = random.nextFloat();
+    }
     AttackInput input =
         AttackInput.of(
             fromPhi("target", targetPhi),
             ReferenceOutputs.of(refs, in),
             p == 0 ? null : PopulationOutputs.of(fromPhi("target on population", zTarget), zRefs),
-            spec.seed());
+            spec.seed(),
+            new VocabularyCoverage(tokens, unknown, rarest));
     return new Audit(input, members);
   }
 

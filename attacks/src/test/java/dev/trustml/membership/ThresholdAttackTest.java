@@ -98,7 +98,8 @@ class ThresholdAttackTest {
 
   @Test
   void classWithTooFewCalibrationRowsFallsBackToAllRows() throws BadInputException {
-    // Classes 0 and 1 have two rows each, class 2 a single row.
+    // Calibrated on population rows (the same five rows): classes 0 and 1 have two rows each,
+    // class 2 a single row.
     float[] logits = {2f, 0f, 0f, 3f, 0f, 0f, 0f, 1f, 0f, 0f, 4f, 0f, 0f, 0f, 2f};
     int[] labels = {0, 0, 1, 1, 2};
     ModelOutputs outputs = ModelOutputs.of("t", 3, labels, logits);
@@ -114,10 +115,46 @@ class ThresholdAttackTest {
     }
     double[] scores =
         new ClassDependentThresholdAttack(ThresholdSignal.LOSS)
-            .score(AttackInput.targetOnly(outputs, 0));
+            .score(
+                AttackInput.of(
+                    outputs, null, PopulationOutputs.of(outputs, java.util.List.of()), 0));
     assertEquals((loss[4] - mean) / Math.sqrt(var), scores[4], 1e-12);
     // Two rows of a class standardise to -1 and +1.
     assertEquals(-1.0, scores[0], 1e-12);
     assertEquals(1.0, scores[1], 1e-12);
+  }
+
+  @Test
+  void withoutPopulationEachFoldIsCalibratedOnTheOther() throws BadInputException {
+    // Cross-fitting: a row's score is its signal standardised with the other fold's class moments,
+    // so changing one row moves that row and the other fold, never its fold-mates.
+    Labelled audit = classImbalancedAudit(400, false, 21);
+    ModelOutputs outputs = audit.outputs();
+    byte[] fold = CrossFitFolds.assign(400, 3);
+    int changed = 5;
+    float[] logits = new float[400 * 3];
+    for (int i = 0; i < 400; i++) {
+      for (int c = 0; c < 3; c++) {
+        logits[3 * i + c] = outputs.logit(i, c);
+      }
+    }
+    logits[3 * changed + outputs.label(changed)] += 3f;
+    int[] labels = new int[400];
+    for (int i = 0; i < 400; i++) {
+      labels[i] = outputs.label(i);
+    }
+    ModelOutputs edited = ModelOutputs.of("edited", 3, labels, logits);
+    ClassDependentThresholdAttack attack = new ClassDependentThresholdAttack(ThresholdSignal.LOSS);
+    double[] before = attack.score(AttackInput.targetOnly(outputs, 3));
+    double[] after = attack.score(AttackInput.targetOnly(edited, 3));
+    int otherFoldChanged = 0;
+    for (int i = 0; i < 400; i++) {
+      if (i != changed && fold[i] == fold[changed]) {
+        assertEquals(before[i], after[i], 0.0, "row " + i + " shares the changed row's fold");
+      } else if (i != changed && before[i] != after[i]) {
+        otherFoldChanged++;
+      }
+    }
+    assertTrue(otherFoldChanged > 0, "the changed row calibrates the other fold");
   }
 }

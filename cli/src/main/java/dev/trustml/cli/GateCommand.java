@@ -3,12 +3,12 @@ package dev.trustml.cli;
 import dev.trustml.error.ExitCode;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
-import dev.trustml.reports.JunitXmlRenderer;
-import dev.trustml.reports.ResultKind;
+import dev.trustml.reports.ReportFormat;
 import dev.trustml.reports.ResultsJson;
 import dev.trustml.reports.gate.GatePolicy;
 import dev.trustml.reports.gate.GateReport;
 import dev.trustml.reports.gate.Metric;
+import dev.trustml.reports.schema.ResultKind;
 import dev.trustml.results.AuditResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +33,10 @@ import picocli.CommandLine.Parameters;
       "Check a saved audit result against limits and fail (exit 1) when leakage crosses one.",
       "A check is METRIC OP LIMIT; it FAILS the gate when the comparison is true for any attack"
           + " or canary, e.g. --fail-if 'auc>0.6' --fail-if 'tpr@0.001>0.01'"
-          + " --fail-if 'epsilon_lb>epsilon'. Operators: > >= < <= == !=."
+          + " --fail-if 'epsilon_lb>epsilon'. Operators: > >= < <= == !=.",
+      "epsilon_lb is an attack's rigorous bound (absent unless members were chosen by fair coin"
+          + " flips recorded on the card); epsilon_estimate its split-half estimate; verdict is"
+          + " consistent, suspect, violated or no-claim."
     })
 final class GateCommand implements Callable<Integer> {
   private CommandLine.Model.CommandSpec spec;
@@ -69,7 +72,7 @@ final class GateCommand implements Callable<Integer> {
     AuditResult result = ResultsJson.read(results);
     GateReport report = policy.evaluate(result);
     if (junit != null) {
-      JunitXmlRenderer.write(junit, result, report);
+      ReportFormat.JUNIT.write(junit, result, report);
     }
     return print(report, spec.commandLine().getOut());
   }
@@ -110,7 +113,7 @@ final class GateCommand implements Callable<Integer> {
         description =
             "Fail (exit 1) when this comparison is true for any attack or canary, e.g."
                 + " 'auc>0.6', 'tpr@0.001>0.01', 'epsilon_lb>epsilon', 'exposure>10',"
-                + " 'verdict==violated'. Repeatable.")
+                + " 'verdict==violated', 'verdict==suspect'. Repeatable.")
     List<String> failIf = new ArrayList<>();
 
     @Option(

@@ -3,6 +3,7 @@ package dev.trustml.cli;
 import dev.trustml.audit.MembershipAudit;
 import dev.trustml.audit.MembershipAuditOutcome;
 import dev.trustml.audit.MembershipAuditRequest;
+import dev.trustml.audit.OneRunOption;
 import dev.trustml.audit.shadow.ShadowPlan;
 import dev.trustml.error.UsageException;
 import dev.trustml.membership.AttackRegistry;
@@ -29,8 +30,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Run membership-inference attacks against a model and set the strongest empirical epsilon"
-          + " lower bound against the model's claimed epsilon.",
+      "Run membership-inference attacks against a model (and the vocabulary beside it) and set"
+          + " their epsilon lower bounds against the model's claimed epsilon: rigorous when the"
+          + " card records Bernoulli(1/2) membership and its own member files are audited,"
+          + " estimates otherwise. Verdict: consistent, suspect, violated or no-claim.",
       "",
       "Example:",
       "  ./trustml audit membership --model sample-models/sentiment/nodp --shadow-models 8"
@@ -82,17 +85,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "A reference model bundle trained by trustml (repeatable).")
   List<Path> references = new ArrayList<>();
 
-  @Option(
-      names = "--epsilon",
-      paramLabel = "E",
-      description = "Claimed epsilon (overrides the model card).")
-  Double epsilon;
-
-  @Option(
-      names = "--delta",
-      paramLabel = "D",
-      description = "Claimed delta, with --epsilon (default 1e-5).")
-  Double delta;
+  @Mixin ClaimOptions claim;
 
   @Mixin AuditOutputOptions output;
 
@@ -110,12 +103,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "Bootstrap resamples for intervals (0 = none; default: ${DEFAULT-VALUE}).")
   int bootstrap;
 
-  @Option(
-      names = "--confidence",
-      paramLabel = "C",
-      defaultValue = "0.95",
-      description = "Confidence of intervals and of the epsilon bound (default: ${DEFAULT-VALUE}).")
-  double confidence;
+  @Mixin ConfidenceOption confidence;
 
   @Option(
       names = "--rmia-a",
@@ -131,12 +119,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "RMIA's likelihood-ratio threshold gamma (default: ${DEFAULT-VALUE}).")
   double rmiaGamma;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "0",
-      description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Mixin ShadowCacheOption cacheDir;
 
@@ -148,11 +131,24 @@ final class MembershipCommand implements Callable<Integer> {
 
   @Option(
       names = "--one-run",
-      paramLabel = "K",
+      paramLabel = "auto|off|K",
+      defaultValue = "auto",
       description =
-          "Also the one-run epsilon bound (Steinke et al. 2023) with K guesses per side; valid"
-              + " when rows were assigned to members/non-members at random (trustml's split).")
-  Integer oneRun;
+          "The one-run epsilon bound (Steinke et al. 2023). auto: computed, and rigorous, when"
+              + " the card records Bernoulli(1/2) membership and the card's own member files are"
+              + " audited (guess counts chosen on a random half of the rows, the bound on the"
+              + " other half); off: never; K: always, with K guesses"
+              + " per side fixed in advance (an estimate under any other design). Default:"
+              + " ${DEFAULT-VALUE}.")
+  String oneRun;
+
+  @Option(
+      names = "--population",
+      paramLabel = "CSV",
+      description =
+          "Rows known to be outside the model's training data, for RMIA's population and class"
+              + " calibration; never evaluated (default: cross-fit the audited rows).")
+  Path population;
 
   @Mixin CsvColumnOptions columns;
 
@@ -167,9 +163,8 @@ final class MembershipCommand implements Callable<Integer> {
     if (model == null) {
       throw new UsageException("missing --model DIR (the bundle to audit)");
     }
-    if (epsilon == null && delta != null) {
-      throw new UsageException("--delta needs --epsilon");
-    }
+    Theoretical claimed = claim.claim();
+    double level = confidence.checked();
     // Checked here, not only where the models are trained, so a typo fails before any scoring.
     if (shadowModels != 0 && (shadowModels < 2 || shadowModels % 2 != 0)) {
       throw new UsageException(
@@ -177,23 +172,20 @@ final class MembershipCommand implements Callable<Integer> {
               + " for none; got "
               + shadowModels);
     }
+    OneRunOption oneRunOption = oneRunOption(oneRun);
     output.check(model);
     Path shadowCache = shadowModels == 0 ? null : cacheDir.checked();
-    EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, confidence, 0.0, seed);
+    EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, level, 0.0, seed.value);
     RmiaParameters rmia = RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0);
     ModelBundle bundle = ModelBundle.open(model);
     Path membersFile = members != null ? members : fromCard(bundle, true);
     Path nonMembersFile = nonMembers != null ? nonMembers : fromCard(bundle, false);
-    Theoretical claim =
-        epsilon == null
-            ? null
-            : new Theoretical(epsilon, delta == null ? 1e-5 : delta, null, "command-line");
     ShadowPlan shadows =
         shadowModels == 0
             ? null
             : new ShadowPlan(
                 shadowModels,
-                seed,
+                seed.value,
                 shadowCache,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
     MembershipAuditRequest request =
@@ -203,12 +195,13 @@ final class MembershipCommand implements Callable<Integer> {
             columns.columns(),
             attacks,
             evaluation,
-            claim,
+            claimed,
             shadows,
             references,
             rmia,
-            seed,
-            oneRun);
+            seed.value,
+            oneRunOption,
+            population);
     MembershipAuditOutcome outcome;
     try (LoadedModel target = LoadedModel.load(bundle, false)) {
       outcome =
@@ -220,6 +213,27 @@ final class MembershipCommand implements Callable<Integer> {
     MembershipResult result = outcome.result();
     SummaryTables.membership(result, out);
     return output.finish(result, outcome.scores(), out);
+  }
+
+  /** {@code auto}, {@code off} or a positive guess count. */
+  static OneRunOption oneRunOption(String value) throws UsageException {
+    String v = value.trim();
+    if (v.equals("auto")) {
+      return OneRunOption.AUTO;
+    }
+    if (v.equals("off")) {
+      return OneRunOption.OFF;
+    }
+    try {
+      int k = Integer.parseInt(v);
+      if (k >= 1) {
+        return OneRunOption.fixed(k);
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new UsageException(
+        "--one-run must be auto, off or a number of guesses per side >= 1; got '" + value + "'");
   }
 
   private static Path fromCard(ModelBundle bundle, boolean membersSide) throws UsageException {

@@ -1,11 +1,14 @@
 package dev.trustml.cli;
 
-import dev.trustml.reports.Numbers;
+import dev.trustml.reports.text.BoundText;
+import dev.trustml.reports.text.Numbers;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditSetResult;
+import dev.trustml.results.BoundRigor;
 import dev.trustml.results.CanaryBound;
 import dev.trustml.results.CanaryFinding;
 import dev.trustml.results.CanaryResult;
+import dev.trustml.results.EpsilonLowerBound;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.Theoretical;
 import java.io.PrintWriter;
@@ -31,8 +34,16 @@ final class SummaryTables {
                 t.source()));
     out.println();
     out.printf(
-        "%-24s %6s %15s %6s %8s %8s %8s %7s%n",
-        "attack", "AUC", "AUC interval", "adv", "TPR@10%", "TPR@1%", "TPR@.1%", "eps_lb");
+        "%-24s %6s %15s %6s %8s %8s %8s %12s %9s%n",
+        "attack",
+        "AUC",
+        "AUC interval",
+        "adv",
+        "TPR@10%",
+        "TPR@1%",
+        "TPR@.1%",
+        "eps one-run",
+        "eps est.");
     for (AttackResult a : r.attacks()) {
       String ci =
           a.intervals() == null || a.intervals().auc() == null
@@ -44,7 +55,7 @@ final class SummaryTables {
                   a.intervals().auc().high());
       out.printf(
           Locale.ROOT,
-          "%-24s %6.3f %15s %6.3f %8s %8s %8s %7.3f%n",
+          "%-24s %6.3f %15s %6.3f %8s %8s %8s %12s %9s%n",
           a.name(),
           a.auc(),
           ci,
@@ -52,11 +63,26 @@ final class SummaryTables {
           pct(a.tprAtFpr().at(0.1)),
           pct(a.tprAtFpr().at(0.01)),
           pct(a.tprAtFpr().at(0.001)),
-          a.epsilonLowerBound().value());
+          bound(a.epsilonLowerBound()),
+          bound(a.epsilonEstimate()));
     }
+    out.println(
+        "eps one-run: Steinke et al. 2023 bound, (R) rigorous under the membership design, (E)"
+            + " estimate; eps est.: split-half estimate (E); n/a: not computed");
     out.println();
     out.println("verdict: " + r.verdict().jsonName());
     out.println("  " + r.verdictReason());
+    if (r.verdictBasis() != null) {
+      out.println("  " + BoundText.basis(r.verdictBasis()));
+    }
+  }
+
+  /** {@code 1.234 (R)} or {@code 0.512 (E)}: no bound without its rigor. */
+  private static String bound(EpsilonLowerBound b) {
+    return b == null
+        ? "n/a"
+        : String.format(
+            Locale.ROOT, "%.3f (%s)", b.value(), b.rigor() == BoundRigor.RIGOROUS ? "R" : "E");
   }
 
   static void canary(CanaryResult r, PrintWriter out) {

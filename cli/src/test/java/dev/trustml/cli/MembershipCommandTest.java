@@ -47,48 +47,74 @@ class MembershipCommandTest {
     assertEquals("no-claim", root.get("verdict").asText());
     assertTrue(root.get("theoretical").isNull());
     double bestAuc = 0;
+    boolean bernoulli = bernoulliDesign(SampleModels.bundle("sentiment", "nodp"));
     for (JsonNode a : root.get("attacks")) {
       bestAuc = Math.max(bestAuc, a.get("auc").asDouble());
       assertTrue(a.get("tpr_at_fpr").has("0.001"), a.toString());
-      assertTrue(a.get("epsilon_lower_bound").has("confidence"));
+      assertEquals("estimate", a.at("/epsilon_estimate/rigor").asText(), a.toString());
+      assertTrue(a.get("epsilon_estimate").has("confidence"));
+      // A one-run bound only where the card records Bernoulli(1/2) membership, and then rigorous.
+      assertEquals(bernoulli, !a.get("epsilon_lower_bound").isNull(), a.toString());
+      if (bernoulli) {
+        assertEquals("rigorous", a.at("/epsilon_lower_bound/rigor").asText());
+      }
     }
+    assertTrue(root.get("verdict_basis").has("design"), root.toString());
     assertTrue(bestAuc > 0.65, "the non-private model leaks: best AUC " + bestAuc);
     assertTrue(root.get("provenance").get("data").get(0).get("sha256").asText().length() == 64);
     String text = Files.readString(json);
     assertTrue(!text.contains("my pin code"), "no training text in the report");
   }
 
+  /** Whether the bundle's card records Bernoulli(1/2) membership (the sample models may not). */
+  static boolean bernoulliDesign(Path bundle) throws Exception {
+    JsonNode design =
+        new ObjectMapper()
+            .readTree(bundle.resolve("trustml-model.json").toFile())
+            .at("/training/design");
+    return design.path("kind").asText().equals("bernoulli")
+        && design.path("inclusion_probability").asDouble() == 0.5;
+  }
+
   @Test
-  void dpModelIsConsistentWithItsClaim() throws Exception {
+  void dpSampleModelIsNotRefuted() throws Exception {
+    // Until the sample models record Bernoulli(1/2) membership and ship a public vocabulary, the
+    // eps1 model is suspect (its vocabulary was built from its members: the vocab attack's
+    // estimate exceeds 1) but never violated; VocabularyLeakTest pins both cases on fixtures.
+    Path model = SampleModels.bundle("sentiment", "eps1");
     Path json = tmp.resolve("e1.json");
     Cli.Result r =
         audit(
             "--model",
-            SampleModels.bundle("sentiment", "eps1").toString(),
+            model.toString(),
             "--json",
             json.toString(),
             "--fail-if",
             "verdict==violated");
     assertEquals(0, r.exit(), r.out() + r.err());
     JsonNode root = new ObjectMapper().readTree(json.toFile());
-    assertEquals("consistent", root.get("verdict").asText());
+    String verdict = root.get("verdict").asText();
+    assertTrue(verdict.equals("consistent") || verdict.equals("suspect"), verdict);
     assertEquals(1.0, root.get("theoretical").get("epsilon").asDouble(), 1e-3);
+    if (verdict.equals("suspect")) {
+      assertEquals("estimate", root.at("/verdict_basis/rigor").asText());
+    }
+    assertEquals(bernoulliDesign(model), !root.at("/verdict_basis/rigorous_max").isNull());
   }
 
   @Test
-  void claimFromCommandLineCanBeRefuted() {
-    // The non-private model cannot honestly claim epsilon 0.1: the audit must say so.
+  void claimFromCommandLineIsRefutedOnlyAsFarAsTheDesignAllows() throws Exception {
+    // The non-private model cannot honestly claim epsilon 0.1. Whether the audit may call that
+    // violated depends on how its members were chosen: without recorded Bernoulli(1/2) membership
+    // the bounds are estimates and the verdict is suspect.
+    Path model = SampleModels.bundle("sentiment", "nodp");
+    String expected = bernoulliDesign(model) ? "violated" : "suspect";
     Cli.Result r =
-        audit(
-            "--model",
-            SampleModels.bundle("sentiment", "nodp").toString(),
-            "--epsilon",
-            "0.1",
-            "--fail-if",
-            "verdict==violated");
+        audit("--model", model.toString(), "--epsilon", "0.1", "--fail-if", "verdict==" + expected);
     assertEquals(1, r.exit(), r.out() + r.err());
-    assertTrue(r.out().contains("verdict: violated"), r.out());
-    assertTrue(r.out().contains("FAIL verdict==violated"), r.out());
+    assertTrue(r.out().contains("verdict: " + expected), r.out());
+    assertTrue(r.out().contains("FAIL verdict==" + expected), r.out());
+    assertTrue(r.out().contains("Verdict basis: "), r.out());
   }
 
   @Test
@@ -179,13 +205,34 @@ class MembershipCommandTest {
             "--json",
             json.toString());
     assertEquals(0, r.exit(), r.err());
+    String rigor =
+        bernoulliDesign(SampleModels.bundle("sentiment", "nodp")) ? "rigorous" : "estimate";
     for (JsonNode a : new ObjectMapper().readTree(json.toFile()).get("attacks")) {
-      JsonNode one = a.get("one_run");
-      assertEquals(100, one.get("guesses_per_side").asInt());
+      JsonNode bound = a.get("epsilon_lower_bound");
+      JsonNode one = bound.get("one_run");
+      assertEquals(100, one.get("positive_guesses").asInt());
+      assertEquals(100, one.get("negative_guesses").asInt());
+      assertEquals(1, one.get("guess_totals").asInt());
+      assertEquals(0, one.get("selection_rows").asInt());
       assertTrue(one.get("correct").asInt() <= 200);
       assertTrue(one.get("correct").asInt() > 100, "the loss attack beats coin flips: " + one);
-      assertTrue(one.get("value").asDouble() > 0, one.toString());
+      assertTrue(bound.get("value").asDouble() > 0, bound.toString());
+      assertEquals(rigor, bound.get("rigor").asText(), "rigorous only under Bernoulli(1/2)");
     }
+    Path off = tmp.resolve("off.json");
+    Cli.Result none =
+        audit(
+            "--model",
+            SampleModels.bundle("sentiment", "nodp").toString(),
+            "--attack",
+            "loss",
+            "--one-run",
+            "off",
+            "--json",
+            off.toString());
+    assertEquals(0, none.exit(), none.err());
+    assertTrue(
+        new ObjectMapper().readTree(off.toFile()).at("/attacks/0/epsilon_lower_bound").isNull());
     Cli.Result bad =
         audit("--model", SampleModels.bundle("sentiment", "nodp").toString(), "--one-run", "0");
     assertEquals(2, bad.exit(), bad.err());

@@ -14,6 +14,7 @@ import dev.trustml.results.RocPoint;
 import dev.trustml.results.Theoretical;
 import dev.trustml.results.TprAtFpr;
 import dev.trustml.results.Verdict;
+import dev.trustml.results.VerdictBasis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,10 @@ final class ResultFiles {
 
   private ResultFiles() {}
 
-  /** lira-online AUC 0.734 (bound 1.31), loss AUC 0.58 (bound 0); claimed epsilon 1. */
+  /**
+   * lira-online AUC 0.734 (rigorous bound 1.31), loss AUC 0.58 (bound 0); claimed epsilon 1;
+   * Bernoulli(1/2) membership.
+   */
   static Path membership(Path dir) throws IOException {
     AttackResult lira = attack("lira-online", 0.734, 0.352, 0.121, 0.034, 1.31);
     AttackResult loss = attack("loss", 0.58, 0.12, 0.012, Double.NaN, 0.0);
@@ -37,6 +41,14 @@ final class ResultFiles {
             new Theoretical(1.0, 1e-5, "rdp", "model-card"),
             Verdict.VIOLATED,
             "lira-online refutes the claim.",
+            new VerdictBasis(
+                "one-run bound, lira-online",
+                BoundRigor.RIGOROUS,
+                1.31,
+                0.95,
+                "bernoulli(0.5)",
+                1.31,
+                1.31),
             1000,
             1000,
             4,
@@ -112,10 +124,10 @@ final class ResultFiles {
         0.5 + advantage / 2,
         new TprAtFpr(
             List.of(new TprAtFpr.Point(0.01, tpr1, null), new TprAtFpr.Point(0.001, tpr01, null))),
-        new EpsilonLowerBound(bound, 0.95, 1e-5, "clopper-pearson", 1000),
+        new EpsilonLowerBound(bound, BoundRigor.RIGOROUS, 0.95, 1e-5, "one-run", 2000),
+        new EpsilonLowerBound(bound, BoundRigor.ESTIMATE, 0.95, 1e-5, "split-half", 1000),
         null,
         List.of(new RocPoint(0, 0), new RocPoint(0.01, tpr1), new RocPoint(1, 1)),
-        null,
         null);
   }
 

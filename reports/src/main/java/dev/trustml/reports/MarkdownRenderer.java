@@ -1,8 +1,10 @@
 package dev.trustml.reports;
 
-import dev.trustml.io.AtomicFiles;
 import dev.trustml.reports.gate.GateOutcome;
 import dev.trustml.reports.gate.GateReport;
+import dev.trustml.reports.text.BoundText;
+import dev.trustml.reports.text.Headline;
+import dev.trustml.reports.text.Numbers;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.AuditSetResult;
@@ -13,9 +15,6 @@ import dev.trustml.results.CanaryResult;
 import dev.trustml.results.EpsilonLowerBound;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.Theoretical;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 /**
  * A short GitHub-flavoured Markdown summary for a pull-request comment: the verdict line, one table
@@ -48,6 +47,9 @@ public final class MarkdownRenderer {
         .append(h.title())
         .append("\n\n");
     b.append(escape(h.sentence())).append("\n\n");
+    if (result instanceof MembershipResult m && m.verdictBasis() != null) {
+      b.append("<sub>").append(escape(BoundText.basis(m.verdictBasis()))).append("</sub>\n\n");
+    }
     b.append(modelLine(result)).append("\n\n");
     if (result instanceof MembershipResult m) {
       attacks(m, b);
@@ -67,13 +69,9 @@ public final class MarkdownRenderer {
     return b.toString();
   }
 
-  /** Writes {@link #render(AuditResult, GateReport)} to {@code target} atomically. */
-  public static void write(Path target, AuditResult result, GateReport gate) throws IOException {
-    AtomicFiles.write(target, render(result, gate).getBytes(StandardCharsets.UTF_8));
-  }
-
   private static String modelLine(AuditResult r) {
-    StringBuilder b = new StringBuilder("Model **").append(escape(displayName(r))).append("**");
+    StringBuilder b =
+        new StringBuilder("Model **").append(escape(Headline.modelName(r))).append("**");
     if (r.model().sha256() != null) {
       b.append(" (sha256 ").append(escape(shortHash(r.model().sha256()))).append(')');
     }
@@ -93,34 +91,30 @@ public final class MarkdownRenderer {
 
   private static void attacks(MembershipResult m, StringBuilder b) {
     String claimed = m.theoretical() == null ? "none" : Numbers.format(m.theoretical().epsilon());
-    b.append("| attack | AUC | TPR@1% | TPR@0.1% | ε lower bound | claimed ε |\n");
-    b.append("|:--|--:|--:|--:|--:|--:|\n");
+    b.append(
+        "| attack | AUC | TPR@1% | TPR@0.1% | ε lower bound (one-run) | ε estimate | claimed ε |\n");
+    b.append("|:--|--:|--:|--:|--:|--:|--:|\n");
     for (AttackResult a : m.attacks()) {
-      EpsilonLowerBound lb = a.epsilonLowerBound();
-      boolean refutes =
-          lb != null && m.theoretical() != null && lb.value() > m.theoretical().epsilon();
-      String bound =
-          lb == null
-              ? "n/a"
-              : (refutes ? "**" : "")
-                  + Numbers.format(lb.value())
-                  + (refutes ? "**" : "")
-                  + " ("
-                  + percent(lb.confidence())
-                  + ")";
       row(
           b,
           escape(a.name()),
           Numbers.format(a.auc()),
           Numbers.percent(a.tprAtFpr().at(0.01)),
           Numbers.percent(a.tprAtFpr().at(0.001)),
-          bound,
+          bound(a.epsilonLowerBound(), m),
+          bound(a.epsilonEstimate(), m),
           claimed);
     }
     if (m.attacks().isEmpty()) {
-      b.append("| (no attacks ran) | | | | | |\n");
+      b.append("| (no attacks ran) | | | | | | |\n");
     }
     b.append('\n');
+  }
+
+  /** A bound cell: bold when it exceeds the claim (a rigorous one refutes it). */
+  private static String bound(EpsilonLowerBound lb, MembershipResult m) {
+    boolean exceeds = BoundText.exceeds(lb, m.theoretical());
+    return (exceeds ? "**" : "") + BoundText.of(lb) + (exceeds ? "**" : "");
   }
 
   private static void canaries(CanaryResult c, StringBuilder b) {
@@ -223,6 +217,7 @@ public final class MarkdownRenderer {
   private static String icon(Headline.Tone tone) {
     return switch (tone) {
       case BAD -> "❌";
+      case WARN -> "⚠️";
       case GOOD -> "✅";
       case NEUTRAL -> "⚪";
     };
@@ -237,10 +232,6 @@ public final class MarkdownRenderer {
         + ", δ = "
         + Numbers.format(t.delta())
         + (t.accountant() == null ? "" : " (" + escape(t.accountant()) + ")");
-  }
-
-  static String displayName(AuditResult r) {
-    return r.model().name() != null ? r.model().name() : r.model().path();
   }
 
   static String shortHash(String sha256) {

@@ -17,6 +17,7 @@ import dev.trustml.io.AtomicFiles;
 import dev.trustml.json.Json;
 import dev.trustml.json.JsonErrors;
 import dev.trustml.reports.schema.JsonSchemaSubset;
+import dev.trustml.reports.schema.ResultKind;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.CanaryResult;
 import java.io.IOException;
@@ -186,6 +187,18 @@ public final class ResultsJson {
               + " is newer than this trustml understands ("
               + kind.schemaVersion()
               + "); upgrade trustml");
+    }
+    if (v.intValue() < kind.oldestReadable()) {
+      // Older files mean other things by the same keys (e.g. membership version 1 called an
+      // estimate epsilon_lower_bound): reading them as the current version would mislabel them.
+      throw new BadInputException(
+          source
+              + ": schema_version "
+              + v.intValue()
+              + " was written by an older trustml (this one reads "
+              + kind.oldestReadable()
+              + (kind.oldestReadable() == kind.schemaVersion() ? "" : " to " + kind.schemaVersion())
+              + "); rerun the audit to regenerate it");
     }
   }
 

@@ -11,6 +11,7 @@ import dev.trustml.results.EpsilonLowerBound;
 import dev.trustml.results.Interval;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.ModelRef;
+import dev.trustml.results.OneRunBound;
 import dev.trustml.results.RocPoint;
 import dev.trustml.results.ScoreHistogram;
 import dev.trustml.results.SliceResult;
@@ -53,7 +54,16 @@ public final class Fixtures {
             0.352,
             0.676,
             tpr(0.45, 0.121, 0.034),
-            new EpsilonLowerBound(1.31, 0.95, 1e-5, "clopper-pearson, held-out threshold", 1000),
+            new EpsilonLowerBound(
+                1.31,
+                BoundRigor.RIGOROUS,
+                0.95,
+                1e-5,
+                "one-run, guesses chosen on the other half",
+                1000,
+                new OneRunBound(400, 0, 336, 1000, 1000, 0, 4)),
+            new EpsilonLowerBound(
+                1.52, BoundRigor.ESTIMATE, 0.95, 1e-5, "split-half clopper-pearson", 1000),
             new AttackResult.Intervals(
                 new Interval(0.712, 0.756, 0.95), new Interval(0.31, 0.39, 0.95), 200),
             List.of(
@@ -66,8 +76,7 @@ public final class Fixtures {
             new ScoreHistogram(
                 List.of(-4.0, -2.0, 0.0, 2.0, 4.0, 6.0),
                 List.of(10L, 150L, 400L, 300L, 140L),
-                List.of(120L, 380L, 350L, 140L, 10L)),
-            null);
+                List.of(120L, 380L, 350L, 140L, 10L)));
     AttackResult loss =
         new AttackResult(
             "loss",
@@ -77,7 +86,16 @@ public final class Fixtures {
             0.12,
             0.56,
             tpr(0.16, 0.012, Double.NaN),
-            new EpsilonLowerBound(0.0, 0.95, 1e-5, "clopper-pearson, held-out threshold", 1000),
+            new EpsilonLowerBound(
+                0.0,
+                BoundRigor.RIGOROUS,
+                0.95,
+                1e-5,
+                "one-run, guesses chosen on the other half",
+                1000,
+                new OneRunBound(20, 20, 21, 1000, 1000, 0, 4)),
+            new EpsilonLowerBound(
+                0.2, BoundRigor.ESTIMATE, 0.95, 1e-5, "split-half clopper-pearson", 1000),
             new AttackResult.Intervals(
                 new Interval(0.555, 0.605, 0.95), new Interval(0.09, 0.15, 0.95), 200),
             List.of(
@@ -86,19 +104,31 @@ public final class Fixtures {
                 new RocPoint(0.1, 0.16),
                 new RocPoint(0.5, 0.62),
                 new RocPoint(1, 1)),
-            null,
             null);
     List<AttackResult> attacks = List.of(lira, loss);
-    Verdict verdict = Verdict.decide(claim == null ? null : claim.epsilon(), 1.31, null);
+    Verdict verdict = Verdict.decide(claim == null ? null : claim.epsilon(), 1.31, 1.52);
     String reason =
         switch (verdict) {
           case VIOLATED ->
               "lira-online shows epsilon >= 1.31 with 95% confidence, above the"
                   + " claimed epsilon 1 (delta 1e-05).";
-          case SUSPECT -> "An estimate exceeds the claimed epsilon.";
+          case SUSPECT ->
+              "An estimate (1.52) exceeds the claimed epsilon; members were chosen at random, but"
+                  + " the estimate treats rows of one model as independent trials.";
           case CONSISTENT -> "No attack's 95% lower bound on epsilon exceeds the claimed epsilon.";
           case NO_CLAIM -> "The model claims no differential privacy; leakage is reported only.";
         };
+    boolean rigorousDecides = verdict != Verdict.SUSPECT;
+    VerdictBasis basis =
+        new VerdictBasis(
+            rigorousDecides ? "one-run bound, lira-online" : "split-half estimate, lira-online",
+            rigorousDecides ? BoundRigor.RIGOROUS : BoundRigor.ESTIMATE,
+            rigorousDecides ? 1.31 : 1.52,
+            0.95,
+            "bernoulli(0.5): each distinct row was made a member by an independent seeded coin"
+                + " flip, recorded on the model card",
+            1.31,
+            1.52);
     return new MembershipResult(
         MembershipResult.SCHEMA_VERSION,
         MembershipResult.KIND,
@@ -106,6 +136,7 @@ public final class Fixtures {
         claim,
         verdict,
         reason,
+        basis,
         1000,
         1000,
         16,

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.ExitCode;
+import dev.trustml.reports.schema.ResultKind;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.MembershipResult;
@@ -63,6 +64,7 @@ class ResultsJsonTest {
             "theoretical",
             "verdict",
             "verdict_reason",
+            "verdict_basis",
             "members",
             "non_members",
             "reference_models",
@@ -71,7 +73,7 @@ class ResultsJsonTest {
             "conventions",
             "provenance"),
         keys(t));
-    assertEquals(1, t.get("schema_version").intValue());
+    assertEquals(2, t.get("schema_version").intValue());
     assertEquals("membership", t.get("kind").asText());
     assertEquals("violated", t.get("verdict").asText());
     assertTrue(keys(t.get("model")).containsAll(List.of("path", "sha256")));
@@ -82,13 +84,25 @@ class ResultsJsonTest {
         keys(attack)
             .containsAll(
                 List.of(
-                    "name", "auc", "advantage", "tpr_at_fpr", "epsilon_lower_bound", "intervals")),
+                    "name",
+                    "auc",
+                    "advantage",
+                    "tpr_at_fpr",
+                    "epsilon_lower_bound",
+                    "epsilon_estimate",
+                    "intervals")),
         keys(attack).toString());
     assertEquals("lira-online", attack.get("name").asText());
     assertEquals(List.of("0.1", "0.01", "0.001"), keys(attack.get("tpr_at_fpr")));
     assertEquals(0.034, attack.at("/tpr_at_fpr/0.001").doubleValue());
     assertTrue(keys(attack.get("epsilon_lower_bound")).containsAll(List.of("value", "confidence")));
     assertEquals(1.31, attack.at("/epsilon_lower_bound/value").doubleValue());
+    assertEquals("rigorous", attack.at("/epsilon_lower_bound/rigor").asText());
+    assertEquals(4, attack.at("/epsilon_lower_bound/one_run/guess_totals").intValue());
+    assertEquals("estimate", attack.at("/epsilon_estimate/rigor").asText());
+    assertEquals("one-run bound, lira-online", t.at("/verdict_basis/figure").asText());
+    assertEquals("rigorous", t.at("/verdict_basis/rigor").asText());
+    assertEquals(1.52, t.at("/verdict_basis/estimate_max").doubleValue());
     assertEquals(0.712, attack.at("/intervals/auc/low").doubleValue());
     assertTrue(t.at("/provenance/started_at").isTextual());
     assertEquals(42, t.at("/provenance/seed").longValue());
@@ -258,10 +272,24 @@ class ResultsJsonTest {
   @Test
   void newerSchemaVersion() throws Exception {
     ObjectNode t = (ObjectNode) tree(Fixtures.membership());
-    t.put("schema_version", 2);
+    t.put("schema_version", 3);
     Path file = write("v.json", t.toString());
     assertEquals(
-        file + ": schema_version 2 is newer than this trustml understands (1); upgrade trustml",
+        file + ": schema_version 3 is newer than this trustml understands (2); upgrade trustml",
+        badInput(file));
+  }
+
+  @Test
+  void olderSchemaVersionIsNotReadAsTheCurrentOne() throws Exception {
+    // Version 1 called the split-half estimate epsilon_lower_bound; read as version 2 it would
+    // pass for a rigorous bound.
+    ObjectNode t = (ObjectNode) tree(Fixtures.membership());
+    t.put("schema_version", 1);
+    Path file = write("old.json", t.toString());
+    assertEquals(
+        file
+            + ": schema_version 1 was written by an older trustml (this one reads 2); rerun the"
+            + " audit to regenerate it",
         badInput(file));
   }
 

@@ -4,6 +4,8 @@ import dev.trustml.Versions;
 import dev.trustml.audit.BatchLogits;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.ExitCode;
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
 import dev.trustml.membership.ModelOutputs;
@@ -52,8 +54,16 @@ public final class ShadowModels {
   /** Loading a reference model that a concurrent clear deleted: rebuild it this many times. */
   private static final int MAX_LOAD_ATTEMPTS = 3;
 
-  /** The outputs of the reference models on the audit rows, and which rows each trained on. */
-  public record Trained(List<ModelOutputs> outputs, boolean[][] in) {}
+  /** Where a caller gives trained reference models instead. */
+  private static final Message.Ref REFERENCES =
+      Message.ref(Setting.REFERENCES, "the audit request's references");
+
+  /**
+   * The outputs of the reference models on the audit rows, and which rows each trained on; and
+   * their outputs on the population rows (which none trained on), empty without population rows.
+   */
+  public record Trained(
+      List<ModelOutputs> outputs, boolean[][] in, List<ModelOutputs> populationOutputs) {}
 
   private ShadowModels() {}
 
@@ -67,24 +77,51 @@ public final class ShadowModels {
   public static Trained train(
       LoadedModel target, long[][] tokens, int[] labels, ShadowPlan plan, Progress progress)
       throws TrustmlException {
+    return train(target, tokens, labels, null, null, plan, progress);
+  }
+
+  /**
+   * As {@link #train(LoadedModel, long[][], int[], ShadowPlan, Progress)}, also scoring population
+   * rows (never trained on) with every model.
+   *
+   * @param populationTokens population rows tokenised with the target's tokenizer, or null
+   * @param populationLabels their label indices, or null
+   */
+  public static Trained train(
+      LoadedModel target,
+      long[][] tokens,
+      int[] labels,
+      long[][] populationTokens,
+      int[] populationLabels,
+      ShadowPlan plan,
+      Progress progress)
+      throws TrustmlException {
     ModelCard card = target.card();
     TrainingRecipe recipe = card.training();
     if (recipe == null || card.architecture() == null) {
       throw new BadInputException(
-          target.bundle().dir()
-              + ": the model card has no training recipe, so trustml cannot train reference models"
-              + " like it; pass reference models with --reference instead");
+          Message.of(
+              target.bundle().dir(),
+              ": the model card has no training recipe, so trustml cannot train reference models"
+                  + " like it; pass reference models with ",
+              REFERENCES,
+              " instead"));
     }
     if (!(target.tokenizer() instanceof VocabTokenizer vocab)) {
       throw new BadInputException(
-          target.bundle().dir()
-              + ": reference-model training needs a vocabulary (vocab.txt) tokenizer; pass"
-              + " reference models with --reference instead");
+          Message.of(
+              target.bundle().dir(),
+              ": reference-model training needs a vocabulary (vocab.txt) tokenizer; pass"
+                  + " reference models with ",
+              REFERENCES,
+              " instead"));
     }
     if (plan.count() < 2 || plan.count() % 2 != 0) {
       throw new BadInputException(
-          "--shadow-models must be an even number >= 2 (each row is IN for half); got "
-              + plan.count());
+          Message.of(
+              Message.ref(Setting.SHADOW_MODELS, "the number of reference models"),
+              " must be an even number >= 2 (each row is IN for half); got ",
+              plan.count()));
     }
     int n = tokens.length;
     boolean[][] in = assignHalf(plan.count(), n, plan.seed());
@@ -115,13 +152,13 @@ public final class ShadowModels {
         plan.count());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, plan.threads()));
     try {
-      List<Future<ModelOutputs>> futures = new ArrayList<>();
+      List<Future<ModelOutputs[]>> futures = new ArrayList<>();
       for (int m = 0; m < plan.count(); m++) {
         final int index = m;
         futures.add(
             pool.submit(
                 () -> {
-                  ModelOutputs o =
+                  ModelOutputs[] o =
                       trainAndScore(
                           cache,
                           keys[index],
@@ -129,6 +166,8 @@ public final class ShadowModels {
                           vocab,
                           tokens,
                           labels,
+                          populationTokens,
+                          populationLabels,
                           in[index],
                           index,
                           plan);
@@ -137,10 +176,15 @@ public final class ShadowModels {
                 }));
       }
       List<ModelOutputs> outputs = new ArrayList<>();
-      for (Future<ModelOutputs> f : futures) {
-        outputs.add(f.get());
+      List<ModelOutputs> populationOutputs = new ArrayList<>();
+      for (Future<ModelOutputs[]> f : futures) {
+        ModelOutputs[] o = f.get();
+        outputs.add(o[0]);
+        if (o[1] != null) {
+          populationOutputs.add(o[1]);
+        }
       }
-      return new Trained(outputs, in);
+      return new Trained(outputs, in, populationOutputs);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TrustmlException te) {
         throw te;
@@ -191,16 +235,19 @@ public final class ShadowModels {
   }
 
   /**
-   * The reference model's outputs on the audit rows, from the cache or trained now. If a concurrent
-   * {@code cache clear} deletes the entry between finding and loading it, it is built again.
+   * The reference model's outputs on the audit rows and, when given, on the population rows (null
+   * otherwise), from the cache or trained now. If a concurrent {@code cache clear} deletes the
+   * entry between finding and loading it, it is built again.
    */
-  private static ModelOutputs trainAndScore(
+  private static ModelOutputs[] trainAndScore(
       ShadowCache cache,
       String key,
       LoadedModel target,
       VocabTokenizer vocab,
       long[][] tokens,
       int[] labels,
+      long[][] populationTokens,
+      int[] populationLabels,
       boolean[] in,
       int index,
       ShadowPlan plan)
@@ -227,7 +274,17 @@ public final class ShadowModels {
               .dir();
       try (LoadedModel shadow = LoadedModel.load(ModelBundle.open(dir), false)) {
         float[] logits = BatchLogits.of(shadow, tokens);
-        return ModelOutputs.of("reference model " + index, card.labels().size(), labels, logits);
+        ModelOutputs audit =
+            ModelOutputs.of("reference model " + index, card.labels().size(), labels, logits);
+        ModelOutputs population =
+            populationTokens == null
+                ? null
+                : ModelOutputs.of(
+                    "reference model " + index + " (population)",
+                    card.labels().size(),
+                    populationLabels,
+                    BatchLogits.of(shadow, populationTokens));
+        return new ModelOutputs[] {audit, population};
       } catch (TrustmlException e) {
         if (attempt >= MAX_LOAD_ATTEMPTS || cache.find(key) != null) {
           throw e; // The entry is intact: the failure is real.

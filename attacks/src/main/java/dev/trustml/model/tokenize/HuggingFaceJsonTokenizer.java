@@ -18,10 +18,13 @@ import java.util.Map;
 public final class HuggingFaceJsonTokenizer implements Tokenizer {
   private final HuggingFaceTokenizer tokenizer;
   private final int vocabularySize;
+  private final long unknownTokenId;
 
-  private HuggingFaceJsonTokenizer(HuggingFaceTokenizer tokenizer, int vocabularySize) {
+  private HuggingFaceJsonTokenizer(
+      HuggingFaceTokenizer tokenizer, int vocabularySize, long unknownTokenId) {
     this.tokenizer = tokenizer;
     this.vocabularySize = vocabularySize;
+    this.unknownTokenId = unknownTokenId;
   }
 
   /** Loads a local {@code tokenizer.json}. */
@@ -34,16 +37,26 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
       HuggingFaceTokenizer t =
           HuggingFaceTokenizer.newInstance(
               file, Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
-      return new HuggingFaceJsonTokenizer(t, vocabularySizeOf(file));
+      JsonNode model = new ObjectMapper().readTree(file.toFile()).path("model");
+      return new HuggingFaceJsonTokenizer(t, model.path("vocab").size(), unknownIdOf(model));
     } catch (IOException | RuntimeException e) {
       throw new BadInputException(file + ": not a valid Hugging Face tokenizer.json (" + e + ")");
     }
   }
 
-  /** Entries of {@code model.vocab} (an object for WordLevel/WordPiece/BPE, a list for Unigram). */
-  private static int vocabularySizeOf(Path file) throws IOException {
-    JsonNode vocab = new ObjectMapper().readTree(file.toFile()).path("model").path("vocab");
-    return vocab.size();
+  /**
+   * The id of {@code model.unk_token} in {@code model.vocab} (WordLevel, WordPiece and BPE keep the
+   * vocabulary as a token-to-id object), or -1 when the model names no unknown token. {@code
+   * model.vocab} has one entry per id (an object, or a list for Unigram), hence the size above.
+   * Unigram names the id directly ({@code model.unk_id}).
+   */
+  private static long unknownIdOf(JsonNode model) {
+    if (model.path("unk_id").canConvertToLong()) {
+      return model.path("unk_id").asLong();
+    }
+    JsonNode unk = model.path("unk_token");
+    JsonNode id = unk.isTextual() ? model.path("vocab").path(unk.asText()) : null;
+    return id != null && id.canConvertToLong() ? id.asLong() : -1;
   }
 
   @Override
@@ -57,6 +70,11 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
   public long tokenId(String token) {
     long[] ids = tokenizer.encode(token).getIds();
     return ids.length == 1 ? ids[0] : -1;
+  }
+
+  @Override
+  public long unknownTokenId() {
+    return unknownTokenId;
   }
 
   @Override

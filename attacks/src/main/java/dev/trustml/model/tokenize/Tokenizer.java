@@ -31,6 +31,14 @@ public interface Tokenizer extends AutoCloseable {
   /** Number of distinct ids. */
   int vocabularySize();
 
+  /**
+   * The id text outside the vocabulary maps to ({@code [UNK]}), or -1 when the tokenizer has none
+   * (e.g. byte-level BPE, which can spell any text).
+   */
+  default long unknownTokenId() {
+    return -1;
+  }
+
   @Override
   default void close() {}
 }

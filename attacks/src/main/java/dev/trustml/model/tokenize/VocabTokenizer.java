@@ -122,6 +122,11 @@ public final class VocabTokenizer implements Tokenizer {
   }
 
   @Override
+  public long unknownTokenId() {
+    return UNK_ID;
+  }
+
+  @Override
   public int vocabularySize() {
     return tokens.size();
   }

@@ -1,7 +1,7 @@
 package dev.trustml.reports.gate;
 
-import dev.trustml.reports.Numbers;
-import dev.trustml.reports.ResultKind;
+import dev.trustml.reports.schema.ResultKind;
+import dev.trustml.reports.text.Numbers;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.BoundRigor;
@@ -47,9 +47,16 @@ public enum Metric {
       Metric::tprAt),
   EPSILON_LB(
       "epsilon_lb",
-      "empirical lower bound on epsilon from each attack",
+      "rigorous lower bound on epsilon from each attack (one-run, Steinke et al. 2023); not"
+          + " measured when the audit's membership design allows none",
       Scope.ATTACK,
-      perAttack(a -> a.epsilonLowerBound() == null ? Double.NaN : a.epsilonLowerBound().value())),
+      perAttack(a -> a.rigorousBound() == null ? Double.NaN : a.rigorousBound())),
+  EPSILON_ESTIMATE(
+      "epsilon_estimate",
+      "estimated lower bound on epsilon from each attack (split-half Clopper-Pearson); evidence,"
+          + " not proof",
+      Scope.ATTACK,
+      perAttack(a -> a.epsilonEstimate() == null ? Double.NaN : a.epsilonEstimate().value())),
   EPSILON(
       "epsilon",
       "the epsilon the model claims (infinite when it claims no differential privacy)",

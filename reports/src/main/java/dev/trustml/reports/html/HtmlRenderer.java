@@ -1,13 +1,13 @@
 package dev.trustml.reports.html;
 
-import static dev.trustml.reports.Xml.escape;
+import static dev.trustml.reports.text.Xml.escape;
 
-import dev.trustml.io.AtomicFiles;
 import dev.trustml.provenance.Provenance;
-import dev.trustml.reports.Headline;
-import dev.trustml.reports.Numbers;
 import dev.trustml.reports.gate.GateOutcome;
 import dev.trustml.reports.gate.GateReport;
+import dev.trustml.reports.text.BoundText;
+import dev.trustml.reports.text.Headline;
+import dev.trustml.reports.text.Numbers;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.CanaryFinding;
@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +62,7 @@ public final class HtmlRenderer {
         .append(escape(result.provenance().trustmlVersion()))
         .append("\"/>\n");
     b.append("<title>")
-        .append(escape(h.title() + " · " + kind + " of " + displayName(result)))
+        .append(escape(h.title() + " · " + kind + " of " + Headline.modelName(result)))
         .append("</title>\n<style>\n")
         .append(CSS)
         .append("</style>\n</head>\n<body>\n");
@@ -81,11 +80,6 @@ public final class HtmlRenderer {
     return b.toString();
   }
 
-  /** Writes {@link #render(AuditResult, GateReport)} to {@code target} atomically. */
-  public static void write(Path target, AuditResult result, GateReport gate) throws IOException {
-    AtomicFiles.write(target, render(result, gate).getBytes(StandardCharsets.UTF_8));
-  }
-
   private static void header(StringBuilder b, Headline h, String kind, AuditResult r) {
     b.append("<header class=\"verdict ")
         .append(h.tone().name().toLowerCase(Locale.ROOT))
@@ -95,8 +89,14 @@ public final class HtmlRenderer {
         .append(escape(h.title()))
         .append("</p>\n<p class=\"reason\">")
         .append(escape(h.sentence()))
-        .append("</p>\n<p class=\"model\">Model <strong>")
-        .append(escape(displayName(r)))
+        .append("</p>\n");
+    if (r instanceof MembershipResult m && m.verdictBasis() != null) {
+      b.append("<p class=\"basis\">")
+          .append(escape(BoundText.basis(m.verdictBasis())))
+          .append("</p>\n");
+    }
+    b.append("<p class=\"model\">Model <strong>")
+        .append(escape(Headline.modelName(r)))
         .append("</strong> · ")
         .append(escape(claim(r.theoretical())))
         .append("</p>\n</header>\n");
@@ -142,12 +142,14 @@ public final class HtmlRenderer {
     if (eps != null) {
       b.append("<section class=\"epsilon\">\n<h2>Empirical ε against the claim</h2>\n<figure>\n")
           .append(eps)
-          .append("\n<figcaption>Each dot is an attack's lower bound on ε; the band to its right")
-          .append(" is the one-sided confidence interval [bound, ∞). ")
+          .append("\n<figcaption>Each dot is a lower bound on ε from one attack; the band to its")
+          .append(" right is the one-sided confidence interval [bound, ∞). Filled dots are")
+          .append(" rigorous one-run bounds, hollow dots split-half estimates. ")
           .append(
               m.theoretical() == null
                   ? "The model claims no ε, so nothing can be refuted."
-                  : "A dot right of the dashed claimed-ε line refutes the claim.")
+                  : "A filled dot right of the dashed claimed-ε line refutes the claim; a hollow"
+                      + " one there only makes the model suspect.")
           .append("</figcaption>\n</figure>\n</section>\n");
     }
 
@@ -199,7 +201,13 @@ public final class HtmlRenderer {
           .append(escape(orDash(a.threatModel())))
           .append(a.paper() == null ? "" : "; " + escape(a.paper()));
       if (a.epsilonLowerBound() != null && a.epsilonLowerBound().method() != null) {
-        b.append("; ε bound: ").append(escape(a.epsilonLowerBound().method()));
+        b.append("; ε lower bound (")
+            .append(escape(a.epsilonLowerBound().rigor().jsonName()))
+            .append("): ")
+            .append(escape(a.epsilonLowerBound().method()));
+      }
+      if (a.epsilonEstimate() != null && a.epsilonEstimate().method() != null) {
+        b.append("; ε estimate: ").append(escape(a.epsilonEstimate().method()));
       }
       b.append("</dd>\n");
     }
@@ -229,7 +237,7 @@ public final class HtmlRenderer {
     for (double f : fprs) {
       b.append("<th>TPR @ ").append(Numbers.format(f * 100)).append("% FPR</th>");
     }
-    b.append("<th>ε lower bound</th></tr></thead>\n<tbody>\n");
+    b.append("<th>ε lower bound (one-run)</th><th>ε estimate</th></tr></thead>\n<tbody>\n");
     for (AttackResult a : m.attacks()) {
       AttackResult.Intervals iv = a.intervals();
       b.append("<tr><td class=\"text\">")
@@ -248,24 +256,36 @@ public final class HtmlRenderer {
         }
         b.append("<td>").append(Numbers.percent(tpr)).append("</td>");
       }
-      EpsilonLowerBound lb = a.epsilonLowerBound();
-      boolean refutes =
-          lb != null && m.theoretical() != null && lb.value() > m.theoretical().epsilon();
-      b.append(refutes ? "<td class=\"bad\">" : "<td>");
-      if (lb == null) {
-        b.append("n/a");
-      } else {
-        b.append(Numbers.format(lb.value()))
-            .append(" <span class=\"ci\">(")
-            .append(Numbers.format(lb.confidence() * 100))
-            .append("%)</span>");
-      }
-      b.append("</td></tr>\n");
+      boundCell(b, a.epsilonLowerBound(), m.theoretical());
+      boundCell(b, a.epsilonEstimate(), m.theoretical());
+      b.append("</tr>\n");
     }
     if (m.attacks().isEmpty()) {
       b.append("<tr><td class=\"text\">no attacks ran</td></tr>\n");
     }
     b.append("</tbody>\n</table></div>\n");
+  }
+
+  /**
+   * A bound with its confidence and rigor; red when it refutes the claim, amber when it exceeds.
+   */
+  private static void boundCell(StringBuilder b, EpsilonLowerBound lb, Theoretical claim) {
+    String cls =
+        BoundText.refutes(lb, claim)
+            ? " class=\"bad\""
+            : BoundText.exceeds(lb, claim) ? " class=\"warn\"" : "";
+    b.append("<td").append(cls).append('>');
+    if (lb == null) {
+      b.append("n/a");
+    } else {
+      b.append(Numbers.format(lb.value()))
+          .append(" <span class=\"ci\">(")
+          .append(Numbers.format(lb.confidence() * 100))
+          .append("%, ")
+          .append(escape(lb.rigor().jsonName()))
+          .append(")</span>");
+    }
+    b.append("</td>");
   }
 
   private static String withInterval(double value, Interval ci) {
@@ -287,7 +307,8 @@ public final class HtmlRenderer {
     b.append("<section class=\"canaries\">\n<h2>Canaries</h2>\n");
     if (c.secretsRevealed()) {
       b.append("<p class=\"warning\">This report contains the planted secrets and the")
-          .append(" reconstructed guesses (--reveal-secrets). Do not share it.</p>\n");
+          .append(
+              " reconstructed guesses: the audit was asked to reveal them. Do not share it.</p>\n");
     }
     b.append("<p class=\"lead\">Exposure is log₂|R| − log₂ rank (Carlini et al. 2019, The Secret")
         .append(" Sharer): the bits of the secret the model gives away; its maximum, log₂|R|,")
@@ -429,10 +450,6 @@ public final class HtmlRenderer {
         .append("</dt><dd class=\"mono\">")
         .append(escape(orDash(value)))
         .append("</dd>\n");
-  }
-
-  private static String displayName(AuditResult r) {
-    return r.model().name() != null ? r.model().name() : r.model().path();
   }
 
   private static String claim(Theoretical t) {

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustml.error.ExitCode;
+import dev.trustml.error.Setting;
 import dev.trustml.error.UsageException;
 import dev.trustml.reports.Fixtures;
+import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
+import dev.trustml.results.BoundRigor;
 import dev.trustml.results.CanaryResult;
+import dev.trustml.results.EpsilonLowerBound;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.Theoretical;
 import dev.trustml.results.Verdict;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,6 +49,10 @@ class GateCheckTest {
     "balanced_accuracy>0.7, PASS, lira-online",
     "epsilon_lb>1.3, FAIL, lira-online",
     "epsilon_lb>epsilon, FAIL, lira-online",
+    "epsilon_estimate>1.5, FAIL, lira-online",
+    "epsilon_estimate>0.1, FAIL, lira-online",
+    "epsilon_estimate>2, PASS, lira-online",
+    "verdict==suspect, PASS, sentiment-dp",
     "tpr@0.01>0.1, FAIL, lira-online",
     "tpr@0.1 < 0.2, FAIL, loss",
     "verdict==violated, FAIL, sentiment-dp",
@@ -124,6 +133,67 @@ class GateCheckTest {
   }
 
   @Test
+  void suspectIsAVerdictTheGateCanName() throws Exception {
+    // Claim 1.4: rigorous 1.31 below it, estimate 1.52 above: suspect.
+    AuditResult suspect = Fixtures.membership("m", new Theoretical(1.4, 1e-5, "rdp", "card"));
+    GateOutcome o = GateCheck.parse("verdict==suspect").evaluate(suspect);
+    assertEquals("FAIL verdict==suspect: m verdict = suspect", o.line());
+    assertTrue(GateCheck.parse("verdict==violated").evaluate(suspect).passed());
+    assertTrue(GateCheck.parse("epsilon_lb>epsilon").evaluate(suspect).passed());
+    assertFalse(GateCheck.parse("epsilon_estimate>epsilon").evaluate(suspect).passed());
+  }
+
+  @Test
+  void epsilonLbReadsOnlyRigorousBounds() throws Exception {
+    // An attack whose one-run bound is only an estimate (or absent) has no epsilon_lb.
+    MembershipResult m = MEMBERSHIP;
+    AttackResult lira = m.attacks().get(0);
+    EpsilonLowerBound b = lira.epsilonLowerBound();
+    AttackResult estimated =
+        new AttackResult(
+            lira.name(),
+            lira.threatModel(),
+            lira.paper(),
+            lira.auc(),
+            lira.advantage(),
+            lira.balancedAccuracy(),
+            lira.tprAtFpr(),
+            new EpsilonLowerBound(
+                b.value(),
+                BoundRigor.ESTIMATE,
+                b.confidence(),
+                b.delta(),
+                b.method(),
+                b.rowsUsed(),
+                b.oneRun()),
+            lira.epsilonEstimate(),
+            lira.intervals(),
+            lira.roc(),
+            lira.histogram());
+    MembershipResult onlyEstimates =
+        new MembershipResult(
+            m.schemaVersion(),
+            m.kind(),
+            m.model(),
+            m.theoretical(),
+            m.verdict(),
+            m.verdictReason(),
+            m.verdictBasis(),
+            m.members(),
+            m.nonMembers(),
+            m.referenceModels(),
+            List.of(estimated),
+            m.slices(),
+            m.conventions(),
+            m.provenance());
+    GateOutcome o = GateCheck.parse("epsilon_lb>epsilon").evaluate(onlyEstimates);
+    assertEquals(GateOutcome.Status.SKIP, o.status(), o.line());
+    assertEquals(
+        "SKIP epsilon_lb>epsilon: epsilon_lb could not be measured for any attack (lira-online)",
+        o.line());
+  }
+
+  @Test
   void noClaimMeansInfiniteEpsilon() throws Exception {
     AuditResult plain = Fixtures.membership("plain", null);
     GateOutcome lb = GateCheck.parse("epsilon_lb>epsilon").evaluate(plain);
@@ -155,6 +225,7 @@ class GateCheckTest {
             m.theoretical(),
             m.verdict(),
             m.verdictReason(),
+            m.verdictBasis(),
             m.members(),
             m.nonMembers(),
             m.referenceModels(),
@@ -175,10 +246,13 @@ class GateCheckTest {
     UsageException e =
         assertThrows(
             UsageException.class, () -> GateCheck.parse("tpr@0.05>0.1").evaluate(MEMBERSHIP));
-    assertEquals(
-        "--fail-if 'tpr@0.05>0.1': attack lira-online has no TPR at FPR 0.05 (measured: 0.1,"
-            + " 0.01, 0.001); use a measured FPR or rerun the audit asking for FPR 0.05",
-        e.getMessage());
+    String problem =
+        " 'tpr@0.05>0.1': attack lira-online has no TPR at FPR 0.05 (measured: 0.1,"
+            + " 0.01, 0.001); use a measured FPR or rerun the audit asking for FPR 0.05";
+    // The library says "check"; the command line names its option.
+    assertEquals("check" + problem, e.getMessage());
+    assertEquals("--fail-if" + problem, e.message(s -> "--fail-if"));
+    assertEquals(List.of(Setting.GATE_CHECK), e.message().settings());
   }
 
   @Test
@@ -209,7 +283,7 @@ class GateCheckTest {
         assertThrows(
             UsageException.class, () -> GateCheck.parse("exposure>10").evaluate(MEMBERSHIP));
     assertEquals(
-        "--fail-if 'exposure>10': metric 'exposure' applies to [canary] results, but this is a"
+        "check 'exposure>10': metric 'exposure' applies to [canary] results, but this is a"
             + " membership result",
         e.getMessage());
     assertThrows(
@@ -242,7 +316,8 @@ class GateCheckTest {
     UsageException e = assertThrows(UsageException.class, () -> GateCheck.parse(check));
     assertEquals(ExitCode.USAGE, e.exitCode());
     assertEquals(1, e.getMessage().lines().count(), e.getMessage());
-    assertTrue(e.getMessage().startsWith("--fail-if '" + check + "': "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("check '" + check + "': "), e.getMessage());
+    assertTrue(e.message(s -> "--fail-if").startsWith("--fail-if '" + check + "': "));
     assertTrue(e.getMessage().contains(fragment), e.getMessage());
   }
 

@@ -124,6 +124,34 @@ class HtmlRendererTest {
     assertNotNull(eps);
     assertTrue(eps.getTextContent().contains("claimed ε = 1"), eps.getTextContent());
     assertTrue(eps.getTextContent().contains("ε ≥ 1.31 (95%)"), eps.getTextContent());
+    // Both figures of each attack, labelled; only the rigorous one above the claim refutes it.
+    assertTrue(eps.getTextContent().contains("lira-online (rigorous)"), eps.getTextContent());
+    assertTrue(eps.getTextContent().contains("lira-online (estimate)"), eps.getTextContent());
+    List<String> classes = new ArrayList<>();
+    NodeList groups = eps.getElementsByTagName("g");
+    for (int i = 0; i < groups.getLength(); i++) {
+      classes.add(((Element) groups.item(i)).getAttribute("class"));
+    }
+    assertTrue(
+        classes.contains("bound refutes") && classes.contains("bound suspect"), classes.toString());
+  }
+
+  @Test
+  void suspectIsAWarningAndEveryBoundIsLabelled() throws Exception {
+    // Claim 1.4: the rigorous 1.31 stays below it, the estimate 1.52 exceeds it.
+    MembershipResult m = Fixtures.membership("m", new Theoretical(1.4, 1e-5, "rdp", "card"));
+    String html = HtmlRenderer.render(m);
+    Document doc = parse(html);
+    Element header = firstElement((Element) doc.getElementsByTagName("body").item(0));
+    assertEquals("verdict warn", header.getAttribute("class"));
+    assertTrue(header.getTextContent().contains("SUSPECT"));
+    assertTrue(
+        header.getTextContent().contains("Verdict basis: split-half estimate, lira-online = 1.52"),
+        header.getTextContent());
+    assertTrue(html.contains("<td>1.31 <span class=\"ci\">(95%, rigorous)</span></td>"), html);
+    assertTrue(
+        html.contains("<td class=\"warn\">1.52 <span class=\"ci\">(95%, estimate)</span></td>"),
+        html);
   }
 
   @Test
@@ -177,11 +205,12 @@ class HtmlRendererTest {
     assertTrue(html.contains("no DP claim"));
     MembershipResult none =
         new MembershipResult(
-            1,
+            MembershipResult.SCHEMA_VERSION,
             "membership",
             plain.model(),
             null,
             plain.verdict(),
+            null,
             null,
             0,
             0,

@@ -1,4 +1,4 @@
-package dev.trustml.reports;
+package dev.trustml.reports.schema;
 
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.CanaryResult;
@@ -9,19 +9,33 @@ import java.util.stream.Collectors;
 
 /** The kinds of result file trustml writes, with the JSON Schema each one follows. */
 public enum ResultKind {
-  /** {@code trustml audit membership}. */
-  MEMBERSHIP(MembershipResult.KIND, MembershipResult.SCHEMA_VERSION, MembershipResult.class),
-  /** {@code trustml audit canary}. */
-  CANARY(CanaryResult.KIND, CanaryResult.SCHEMA_VERSION, CanaryResult.class);
+  /**
+   * {@code trustml audit membership}. Version 1 files are not read: they called the split-half
+   * estimate {@code epsilon_lower_bound}, which version 2 reserves for the one-run bound.
+   */
+  MEMBERSHIP(MembershipResult.KIND, MembershipResult.SCHEMA_VERSION, 2, MembershipResult.class),
+  /** {@code trustml audit canary}; version 1 files (before canary verdicts) still read. */
+  CANARY(CanaryResult.KIND, CanaryResult.SCHEMA_VERSION, 1, CanaryResult.class);
 
   private final String jsonName;
   private final int schemaVersion;
+  private final int oldestReadable;
   private final Class<? extends AuditResult> recordType;
 
-  ResultKind(String jsonName, int schemaVersion, Class<? extends AuditResult> recordType) {
+  ResultKind(
+      String jsonName,
+      int schemaVersion,
+      int oldestReadable,
+      Class<? extends AuditResult> recordType) {
     this.jsonName = jsonName;
     this.schemaVersion = schemaVersion;
+    this.oldestReadable = oldestReadable;
     this.recordType = recordType;
+  }
+
+  /** The oldest {@code schema_version} this build reads with its current meaning. */
+  public int oldestReadable() {
+    return oldestReadable;
   }
 
   /** The value of the {@code kind} key. */

@@ -1,4 +1,4 @@
-package dev.trustml.reports;
+package dev.trustml.reports.text;
 
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
@@ -23,10 +23,17 @@ public record Headline(Tone tone, String title, String sentence) {
   public enum Tone {
     /** Leakage refutes the claim, or secrets were extracted. */
     BAD,
+    /** Only an estimate exceeds the claim: investigate, nothing is refuted. */
+    WARN,
     /** The audit found nothing that refutes the claim. */
     GOOD,
     /** Nothing to judge against (no DP claim) or nothing measured. */
     NEUTRAL
+  }
+
+  /** The name reports give the audited model: its card's name, else its path. */
+  public static String modelName(AuditResult result) {
+    return result.model().name() != null ? result.model().name() : result.model().path();
   }
 
   /** The headline of a result. */
@@ -41,8 +48,8 @@ public record Headline(Tone tone, String title, String sentence) {
     }
     Optional<AttackResult> strongest =
         m.attacks().stream()
-            .filter(a -> a.epsilonLowerBound() != null)
-            .max(Comparator.comparingDouble(a -> a.epsilonLowerBound().value()));
+            .filter(a -> a.rigorousBound() != null)
+            .max(Comparator.comparingDouble(AttackResult::rigorousBound));
     return switch (m.verdict()) {
       case VIOLATED ->
           new Headline(
@@ -55,14 +62,14 @@ public record Headline(Tone tone, String title, String sentence) {
                           a ->
                               a.name()
                                   + " shows epsilon >= "
-                                  + Numbers.format(a.epsilonLowerBound().value())
+                                  + Numbers.format(a.rigorousBound())
                                   + ", above the claimed epsilon "
                                   + claimed(m.theoretical())
                                   + ": the DP claim is false or its accounting is wrong.")
-                      .orElse("An attack's lower bound on epsilon exceeds the claimed epsilon.")));
+                      .orElse("A rigorous lower bound on epsilon exceeds the claimed epsilon.")));
       case SUSPECT ->
           new Headline(
-              Tone.BAD,
+              Tone.WARN,
               "SUSPECT",
               orElse(
                   reason,

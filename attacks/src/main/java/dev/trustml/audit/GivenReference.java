@@ -1,0 +1,125 @@
+package dev.trustml.audit;
+
+import dev.trustml.data.CsvColumns;
+import dev.trustml.data.LabeledCsvReader;
+import dev.trustml.data.LabeledText;
+import dev.trustml.error.BadInputException;
+import dev.trustml.error.TrustmlException;
+import dev.trustml.io.Hashing;
+import dev.trustml.membership.ModelOutputs;
+import dev.trustml.model.LoadedModel;
+import dev.trustml.model.ModelBundle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A reference model given by the user: it must share the target's labels and name the rows it
+ * trained on (trustml's cards do), so each audit row is known to be IN or OUT for it. It is refused
+ * when it cannot be a reference: the target's own model file, or a model trained on exactly the
+ * target's members (its IN/OUT pattern would be the target's membership).
+ *
+ * @param auditOutputs its outputs on the audit rows
+ * @param auditIn which audit rows it trained on
+ * @param populationOutputs its outputs on the population rows, or null without them
+ * @param populationIn which population rows it trained on, or null without them
+ */
+record GivenReference(
+    ModelOutputs auditOutputs,
+    boolean[] auditIn,
+    ModelOutputs populationOutputs,
+    boolean[] populationIn) {
+
+  /** Opens, checks and scores the reference bundle in {@code dir}. */
+  static GivenReference score(
+      LoadedModel target, Path dir, CsvColumns columns, ScoredRows rows, ScoredRows population)
+      throws TrustmlException {
+    ModelBundle bundle = ModelBundle.open(dir);
+    List<String> labels = target.card().labels();
+    if (!bundle.card().labels().equals(labels)) {
+      throw new BadInputException(
+          dir
+              + ": reference model has labels "
+              + bundle.card().labels()
+              + " but the target has "
+              + labels
+              + "; reference models must share the target's label set");
+    }
+    if (Hashing.sha256(bundle.modelFile()).equals(Hashing.sha256(target.bundle().modelFile()))) {
+      throw new BadInputException(
+          dir
+              + ": the reference model file is the target's own (same SHA-256); a reference must"
+              + " be another model trained like the target");
+    }
+    if (bundle.card().training() == null || bundle.card().training().membersFile() == null) {
+      throw new BadInputException(
+          dir
+              + ": the reference model's card does not name its training rows"
+              + " (training.members_file); trustml must know which audit rows it trained on");
+    }
+    long[] trainedKeys = trainedKeys(dir.resolve(bundle.card().training().membersFile()), columns);
+    if (sameAsMembers(trainedKeys, rows.keys(), rows.isMember())) {
+      throw new BadInputException(
+          dir
+              + ": the reference model was trained on exactly the target's members; its IN/OUT"
+              + " rows would be the target's membership - use a reference trained on another"
+              + " sample");
+    }
+    try (LoadedModel ref = LoadedModel.load(bundle, false)) {
+      int k = labels.size();
+      ModelOutputs audit =
+          ModelOutputs.of("reference " + dir, k, rows.labels(), logits(ref, rows.texts()));
+      if (population == null) {
+        return new GivenReference(audit, in(trainedKeys, rows.keys()), null, null);
+      }
+      ModelOutputs pop =
+          ModelOutputs.of(
+              "reference " + dir + " (population)",
+              k,
+              population.labels(),
+              logits(ref, population.texts()));
+      return new GivenReference(
+          audit, in(trainedKeys, rows.keys()), pop, in(trainedKeys, population.keys()));
+    }
+  }
+
+  /** The reference scores rows with its own tokenizer. */
+  private static float[] logits(LoadedModel ref, String[] texts) {
+    long[][] tokens = new long[texts.length][];
+    for (int i = 0; i < texts.length; i++) {
+      tokens[i] = ref.tokenizer().encode(texts[i], ref.card().maxLength());
+    }
+    return BatchLogits.of(ref, tokens);
+  }
+
+  private static long[] trainedKeys(Path membersFile, CsvColumns columns) throws TrustmlException {
+    List<Long> ks = new ArrayList<>();
+    try (LabeledCsvReader reader = LabeledCsvReader.open(membersFile, columns)) {
+      for (LabeledText t; (t = reader.next()) != null; ) {
+        ks.add(RowKey.of(t.text(), t.label()));
+      }
+    }
+    return ks.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+  }
+
+  private static boolean[] in(long[] sortedTrainedKeys, long[] keys) {
+    boolean[] in = new boolean[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      in[i] = Arrays.binarySearch(sortedTrainedKeys, keys[i]) >= 0;
+    }
+    return in;
+  }
+
+  /** Whether the distinct trained rows are exactly the distinct member rows. */
+  private static boolean sameAsMembers(long[] sortedTrainedKeys, long[] keys, boolean[] isMember) {
+    long[] members =
+        java.util.stream.IntStream.range(0, keys.length)
+            .filter(i -> isMember[i])
+            .mapToLong(i -> keys[i])
+            .sorted()
+            .distinct()
+            .toArray();
+    return Arrays.equals(members, sortedTrainedKeys);
+  }
+}
