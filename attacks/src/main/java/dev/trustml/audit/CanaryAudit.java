@@ -60,7 +60,9 @@ public final class CanaryAudit {
         request.auditSet().isEmpty()
             ? null
             : AuditSetAudit.score(model, request.auditSet(), request.seed());
-    Theoretical theoretical = MembershipAudit.theoretical(model, request.claimOverride());
+    Theoretical override = request.claimOverride();
+    Theoretical theoretical =
+        override != null ? override : AuditSubject.cardClaim(model.card().privacy());
 
     // Every rigorous bound takes an equal share of the error probability (Bonferroni).
     int family =

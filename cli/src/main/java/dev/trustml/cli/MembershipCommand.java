@@ -1,5 +1,6 @@
 package dev.trustml.cli;
 
+import dev.trustml.audit.MembershipAnalysisSettings;
 import dev.trustml.audit.MembershipAudit;
 import dev.trustml.audit.MembershipAuditOutcome;
 import dev.trustml.audit.MembershipAuditRequest;
@@ -196,7 +197,7 @@ final class MembershipCommand implements Callable<Integer> {
     OneRunOption oneRunOption = oneRunOption(oneRun);
     output.check(model);
     Path shadowCache = shadowModels == 0 ? null : cacheDir.checked();
-    EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, confidence, 0.0, seed);
+    EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, confidence, seed);
     RmiaParameters rmia = RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0);
     ModelBundle bundle = ModelBundle.open(model);
     Path membersFile = members != null ? members : fromCard(bundle, true);
@@ -218,15 +219,11 @@ final class MembershipCommand implements Callable<Integer> {
             membersFile,
             nonMembersFile,
             columns.columns(),
-            attacks,
-            evaluation,
-            claim,
+            population,
             shadows,
             references,
-            rmia,
-            seed,
-            oneRunOption,
-            population);
+            false,
+            new MembershipAnalysisSettings(attacks, evaluation, claim, rmia, seed, oneRunOption));
     MembershipAuditOutcome outcome;
     try (LoadedModel target = LoadedModel.load(bundle, false)) {
       outcome =
