@@ -10,6 +10,7 @@ import dev.trustml.membership.ModelOutputs;
 import dev.trustml.model.LoadedModel;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.progress.Progress;
+import dev.trustml.scoring.BatchLogits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
