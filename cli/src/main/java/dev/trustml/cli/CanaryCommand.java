@@ -165,7 +165,7 @@ final class CanaryCommand implements Callable<Integer> {
         epsilon == null
             ? null
             : new Theoretical(epsilon, delta == null ? 1e-5 : delta, null, "command-line");
-    boolean whiteBox = chosen == CanaryMethod.MODIVA || chosen == CanaryMethod.ALL;
+    boolean whiteBox = chosen.needsWhiteBox();
     CanaryResult result;
     try (LoadedModel loaded = LoadedModel.load(bundle, whiteBox)) {
       result =
@@ -195,15 +195,13 @@ final class CanaryCommand implements Callable<Integer> {
   }
 
   private static CanaryMethod parseMethod(String name) throws UsageException {
-    for (CanaryMethod m : CanaryMethod.values()) {
-      if (m.cliName().equals(name)) {
-        return m;
-      }
-    }
-    throw new UsageException(
-        "unknown --method '"
-            + name
-            + "'; use one of "
-            + String.join(", ", CanaryMethod.cliNames()));
+    return CanaryMethod.of(name)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "unknown --method '"
+                        + name
+                        + "'; use one of "
+                        + String.join(", ", CanaryMethod.names())));
   }
 }
