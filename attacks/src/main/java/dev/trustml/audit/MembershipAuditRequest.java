@@ -16,6 +16,8 @@ import java.util.List;
  * @param shadows reference models to train, or null
  * @param references reference bundles given by the user (trained by trustml: their cards name the
  *     rows they trained on)
+ * @param otherReferences reference models from any other source (precomputed outputs, a training
+ *     plan, ...), after the trained and the given ones
  * @param keepTexts keep the rows' texts in the collected data even without reference models (to
  *     export the outputs)
  * @param analysis attacks, metrics, bounds and the claim
@@ -27,15 +29,17 @@ public record MembershipAuditRequest(
     Path population,
     ShadowPlan shadows,
     List<Path> references,
+    List<ReferenceSource> otherReferences,
     boolean keepTexts,
     MembershipAnalysisSettings analysis) {
 
   public MembershipAuditRequest {
     references = List.copyOf(references);
+    otherReferences = List.copyOf(otherReferences);
   }
 
   /** Whether reference models will be available. */
   public boolean hasReferenceModels() {
-    return shadows != null || !references.isEmpty();
+    return shadows != null || !references.isEmpty() || !otherReferences.isEmpty();
   }
 }

@@ -65,8 +65,10 @@ public final class MembershipCollector {
     EpsilonBounds.requireGuessesFit(settings.oneRun(), rows.keys());
 
     List<ReferenceModel> references = new ArrayList<>();
+    List<Provenance.DataRef> referenceFiles = new ArrayList<>();
     for (ReferenceSource source : referenceSources(target, request)) {
       references.addAll(source.models(rows, populationRows, progress));
+      referenceFiles.addAll(source.files());
     }
 
     List<Provenance.DataRef> sources = new ArrayList<>();
@@ -83,6 +85,7 @@ public final class MembershipCollector {
               Hashing.sha256(request.population()),
               population.size()));
     }
+    sources.addAll(referenceFiles);
     return MembershipAuditData.of(
         scorer.subject(),
         design,
@@ -99,7 +102,7 @@ public final class MembershipCollector {
         started);
   }
 
-  /** Reference models trained here first, then the given bundles, in the order given. */
+  /** Reference models trained here first, then the given bundles, then any other source. */
   private static List<ReferenceSource> referenceSources(
       LoadedModel target, MembershipAuditRequest request) {
     List<ReferenceSource> sources = new ArrayList<>();
@@ -109,6 +112,7 @@ public final class MembershipCollector {
     for (Path dir : request.references()) {
       sources.add(new GivenReference(target, dir, request.columns()));
     }
+    sources.addAll(request.otherReferences());
     return sources;
   }
 

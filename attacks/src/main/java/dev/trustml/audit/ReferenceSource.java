@@ -2,6 +2,7 @@ package dev.trustml.audit;
 
 import dev.trustml.error.TrustmlException;
 import dev.trustml.progress.Progress;
+import dev.trustml.provenance.Provenance;
 import java.util.List;
 
 /**
@@ -25,4 +26,12 @@ public interface ReferenceSource {
    */
   List<ReferenceModel> models(AuditRows rows, AuditRows population, Progress progress)
       throws TrustmlException;
+
+  /**
+   * The files this source read, for the report's provenance (after {@link #models}); none by
+   * default.
+   */
+  default List<Provenance.DataRef> files() {
+    return List.of();
+  }
 }

@@ -258,6 +258,7 @@ final class MembershipCommand implements Callable<Integer> {
             population,
             shadows,
             references,
+            precomputed.referencesForModel(),
             precomputed.exportOutputs != null,
             analysis);
     try (LoadedModel target = LoadedModel.load(bundle, false)) {

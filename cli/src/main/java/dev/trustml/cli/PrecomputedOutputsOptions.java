@@ -1,5 +1,9 @@
 package dev.trustml.cli;
 
+import dev.trustml.audit.ReferenceSource;
+import dev.trustml.audit.outputs.OutputsCsv;
+import dev.trustml.audit.outputs.PrecomputedReferences;
+import dev.trustml.error.BadInputException;
 import dev.trustml.error.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +49,7 @@ final class PrecomputedOutputsOptions {
       paramLabel = "CSV|DIR",
       description =
           "A reference model's precomputed outputs, with its IN rows in the member column, or a"
-              + " directory of such files (repeatable; with --outputs).")
+              + " directory of such files (repeatable). With --model, rows are matched by text.")
   List<Path> referenceOutputs = new ArrayList<>();
 
   @Option(
@@ -61,6 +65,20 @@ final class PrecomputedOutputsOptions {
     return outputs != null;
   }
 
+  /**
+   * The reference outputs given with {@code --model}: the audited rows are identified by their
+   * text, as an audit of a model reads them.
+   */
+  List<ReferenceSource> referencesForModel() throws BadInputException {
+    return referenceOutputs.isEmpty()
+        ? List.of()
+        : List.of(
+            new PrecomputedReferences(
+                PrecomputedReferences.expand(referenceOutputs),
+                OutputsCsv.TEXT,
+                "the audited rows"));
+  }
+
   /** Checks the combination of options before any work. */
   void check(CommandSpec spec, Path modelDir) throws UsageException {
     ParseResult parsed = spec.commandLine().getParseResult();
@@ -74,9 +92,6 @@ final class PrecomputedOutputsOptions {
                   + option);
         }
       }
-    } else if (!referenceOutputs.isEmpty()) {
-      throw new UsageException(
-          "--reference-outputs needs --outputs (the audited model's precomputed outputs)");
     }
     if (exportOutputs != null) {
       requireEmptyDirectory(exportOutputs, modelDir);

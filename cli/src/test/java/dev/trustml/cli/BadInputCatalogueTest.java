@@ -1139,12 +1139,12 @@ class BadInputCatalogueTest {
             "--model and --outputs",
             "drop --model"),
         bad(
-            "--reference-outputs without --outputs",
-            USAGE,
+            "--reference-outputs with a model, missing an audited row",
+            BAD_INPUT,
             f ->
                 f.membership(
                     "--reference-outputs", f.outputs("r.csv"), "--json", f.freshOutput("r.json")),
-            "--reference-outputs needs --outputs"),
+            "r.csv row 1: no row with this text and label in the audited rows"),
         bad(
             "--export-outputs into a directory that is not empty",
             USAGE,

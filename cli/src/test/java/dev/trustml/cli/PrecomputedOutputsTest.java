@@ -116,6 +116,39 @@ class PrecomputedOutputsTest {
   }
 
   @Test
+  void referenceOutputsFromElsewhereFeedAnAuditOfAModel() throws Exception {
+    // The seam for reference models from anywhere: the references trained here, exported, come
+    // back as precomputed outputs into an audit of the same model and give the same numbers.
+    Path export = tmp.resolve("export-refs");
+    List<String> model =
+        List.of(
+            "--model",
+            SampleModels.bundle("sentiment", "eps1").toString(),
+            "--members",
+            userMembers.toString(),
+            "--non-members",
+            userNonMembers.toString(),
+            "--population",
+            population.toString());
+    List<String> trained = new ArrayList<>(model);
+    trained.addAll(
+        List.of(
+            "--shadow-models",
+            "2",
+            "--cache-dir",
+            tmp.resolve("cache").toString(),
+            "--export-outputs",
+            export.toString()));
+    JsonNode trainedHere = audit("model-trained.json", trained.toArray(new String[0]));
+    List<String> given = new ArrayList<>(model);
+    given.addAll(List.of("--reference-outputs", export.resolve("references").toString()));
+    JsonNode fromFiles = audit("model-given-outputs.json", given.toArray(new String[0]));
+    assertEquals(2, fromFiles.get("reference_models").asInt());
+    assertEquals(withoutSubject(trainedHere), withoutSubject(fromFiles));
+    assertEquals("reference outputs", fromFiles.at("/provenance/data/3/role").asText());
+  }
+
+  @Test
   void cardDesignNumbersAreTheSameButNoLongerRigorous() throws Exception {
     Path export = tmp.resolve("export-card");
     JsonNode model =

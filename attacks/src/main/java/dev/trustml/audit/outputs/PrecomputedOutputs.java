@@ -57,19 +57,15 @@ public final class PrecomputedOutputs {
     AuditRows rows = rows(table, audit);
     AuditRows populationRows = population.length == 0 ? null : rows(table, population);
     List<String> classes = table.labelNames;
-    List<Path> files = PrecomputedReferences.expand(references);
-    List<ReferenceModel> models =
-        files.isEmpty()
-            ? List.of()
-            : new PrecomputedReferences(files, table.identity, target.toString())
-                .models(rows, populationRows, progress);
+    PrecomputedReferences given =
+        new PrecomputedReferences(
+            PrecomputedReferences.expand(references), table.identity, target.toString());
+    List<ReferenceModel> models = given.models(rows, populationRows, progress);
 
     String sha = Hashing.sha256(target);
     List<Provenance.DataRef> sources = new ArrayList<>();
     sources.add(new Provenance.DataRef("outputs", target.toString(), sha, table.size));
-    for (Path f : files) {
-      sources.add(new Provenance.DataRef("reference outputs", f.toString(), Hashing.sha256(f), -1));
-    }
+    sources.addAll(given.files());
     return MembershipAuditData.of(
         new AuditSubject(
             new ModelRef(target.toString(), "precomputed outputs " + target.getFileName(), sha),

@@ -5,7 +5,9 @@ import dev.trustml.audit.ReferenceModel;
 import dev.trustml.audit.ReferenceSource;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
+import dev.trustml.io.Hashing;
 import dev.trustml.progress.Progress;
+import dev.trustml.provenance.Provenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ public final class PrecomputedReferences implements ReferenceSource {
   private final List<Path> files;
   private final String identity;
   private final String target;
+  private long rowsPerFile;
 
   /**
    * @param files one file per reference model, in the order the models enter the audit
@@ -71,10 +74,29 @@ public final class PrecomputedReferences implements ReferenceSource {
     return out;
   }
 
+  /** Each file by its SHA-256; every file lists the same rows as the audited model's. */
+  @Override
+  public List<Provenance.DataRef> files() {
+    return files.stream().map(this::provenance).toList();
+  }
+
+  private Provenance.DataRef provenance(Path file) {
+    try {
+      return new Provenance.DataRef(
+          "reference outputs", file.toString(), Hashing.sha256(file), rowsPerFile);
+    } catch (BadInputException e) {
+      throw new IllegalStateException(file + " was read but cannot be hashed", e);
+    }
+  }
+
   @Override
   public List<ReferenceModel> models(AuditRows rows, AuditRows population, Progress progress)
       throws TrustmlException {
+    if (files.isEmpty()) {
+      return List.of();
+    }
     List<ReferenceModel> models = new ArrayList<>();
+    rowsPerFile = rows.size() + (population == null ? 0 : population.size());
     progress.start("reference outputs", files.size());
     try {
       for (Path file : files) {
