@@ -1,5 +1,7 @@
 package dev.trustml.canary;
 
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
 import dev.trustml.progress.Progress;
@@ -55,10 +57,12 @@ public final class EnumerationSearch implements CanarySearch {
       throws TrustmlException {
     if (!template.spaceFitsInLong() || template.spaceSizeExact() > HARD_LIMIT) {
       throw new UsageException(
-          String.format(
-              "canary '%s' has 2^%.1f candidates, too many to enumerate (limit %,d); search them"
-                  + " with beam or modiva instead",
-              template.source(), template.log2SpaceSize(), HARD_LIMIT));
+          Message.of(
+              String.format(
+                  "canary '%s' has 2^%.1f candidates, too many to enumerate (limit %,d); use ",
+                  template.source(), template.log2SpaceSize(), HARD_LIMIT),
+              Message.ref(Setting.CANARY_METHOD, "the method"),
+              " beam or modiva"));
     }
     int topK = settings.topK();
     long start = System.nanoTime();

@@ -96,17 +96,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "A reference model bundle trained by trustml (repeatable).")
   List<Path> references = new ArrayList<>();
 
-  @Option(
-      names = "--epsilon",
-      paramLabel = "E",
-      description = "Claimed epsilon (overrides the model card).")
-  Double epsilon;
-
-  @Option(
-      names = "--delta",
-      paramLabel = "D",
-      description = "Claimed delta, with --epsilon (default 1e-5).")
-  Double delta;
+  @Mixin ClaimOptions claim;
 
   @Mixin AuditOutputOptions output;
 
@@ -124,12 +114,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "Bootstrap resamples for intervals (0 = none; default: ${DEFAULT-VALUE}).")
   int bootstrap;
 
-  @Option(
-      names = "--confidence",
-      paramLabel = "C",
-      defaultValue = "0.95",
-      description = "Confidence of intervals and of the epsilon bound (default: ${DEFAULT-VALUE}).")
-  double confidence;
+  @Mixin ConfidenceOption confidence;
 
   @Option(
       names = "--rmia-a",
@@ -145,12 +130,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "RMIA's likelihood-ratio threshold gamma (default: ${DEFAULT-VALUE}).")
   double rmiaGamma;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "0",
-      description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Mixin ShadowCacheOption cacheDir;
 
@@ -197,9 +177,8 @@ final class MembershipCommand implements Callable<Integer> {
       throw new UsageException(
           "missing --model DIR (the bundle to audit) or --outputs CSV (its precomputed outputs)");
     }
-    if (epsilon == null && delta != null) {
-      throw new UsageException("--delta needs --epsilon");
-    }
+    Theoretical claimed = claim.claim();
+    double level = confidence.checked();
     // Checked here, not only where the models are trained, so a typo fails before any scoring.
     if (shadowModels != 0 && (shadowModels < 2 || shadowModels % 2 != 0)) {
       throw new UsageException(
@@ -209,17 +188,13 @@ final class MembershipCommand implements Callable<Integer> {
     }
     precomputed.check(spec, model);
     output.check(model);
-    Theoretical claim =
-        epsilon == null
-            ? null
-            : new Theoretical(epsilon, delta == null ? 1e-5 : delta, null, "command-line");
     MembershipAnalysisSettings analysis =
         new MembershipAnalysisSettings(
             attacks,
-            EvaluationSettings.of(fprs, bootstrap, confidence, seed),
-            claim,
+            EvaluationSettings.of(fprs, bootstrap, level, seed.value),
+            claimed,
             RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0),
-            seed,
+            seed.value,
             oneRunOption(oneRun));
     Progress progress = StderrProgress.forConsole(spec.commandLine().getErr(), output.quiet);
     MembershipAuditData data =
@@ -247,7 +222,7 @@ final class MembershipCommand implements Callable<Integer> {
             ? null
             : new ShadowPlan(
                 shadowModels,
-                seed,
+                seed.value,
                 shadowCache,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
     MembershipAuditRequest request =

@@ -14,7 +14,6 @@ import dev.trustml.data.LabeledText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -198,8 +197,7 @@ class GoldenAuditNumbersTest {
   static JsonNode withoutVolatile(JsonNode node) {
     if (node instanceof ObjectNode object) {
       ObjectNode copy = object.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
         if (!VOLATILE.contains(e.getKey())) {
           copy.set(e.getKey(), withoutVolatile(e.getValue()));
         }

@@ -10,8 +10,7 @@ import dev.trustml.audit.MembershipAuditData;
 import dev.trustml.audit.MembershipAuditOutcome;
 import dev.trustml.audit.outputs.PrecomputedOutputs;
 import dev.trustml.progress.Progress;
-import dev.trustml.reports.MarkdownRenderer;
-import dev.trustml.reports.ResultsJson;
+import dev.trustml.reports.ReportFormat;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.Verdict;
@@ -48,8 +47,8 @@ class LibraryExampleTest {
     MembershipResult result = outcome.result();
 
     // Render: the reports the command line writes.
-    ResultsJson.write(json, result);
-    MarkdownRenderer.write(markdown, result, null);
+    ReportFormat.JSON.write(json, result, null);
+    ReportFormat.MARKDOWN.write(markdown, result, null); // null: no gate checks
     for (AttackResult attack : result.attacks()) {
       System.out.printf("%s: AUC %.3f%n", attack.name(), attack.auc());
     }

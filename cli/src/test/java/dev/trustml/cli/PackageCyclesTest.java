@@ -41,9 +41,7 @@ class PackageCyclesTest {
    * is merged, and this list with the last one.
    */
   private static final List<Set<String>> BEING_CUT =
-      List.of(
-          Set.of("dev.trustml.model", "dev.trustml.model.torchscript"), // branch engines
-          Set.of("dev.trustml.reports", "dev.trustml.reports.gate")); // branch reports-cli
+      List.of(Set.of("dev.trustml.model", "dev.trustml.model.torchscript")); // branch engines
 
   private static final Pattern TYPE = Pattern.compile("L(dev/trustml/[A-Za-z0-9_/$]+);");
 

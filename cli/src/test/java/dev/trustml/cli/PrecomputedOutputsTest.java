@@ -95,7 +95,9 @@ class PrecomputedOutputsTest {
             export.toString());
     assertEquals(3, model.get("reference_models").asInt());
     assertTrue(Files.isRegularFile(export.resolve("target.csv")));
-    assertEquals(3, Files.list(export.resolve("references")).count());
+    try (var files = Files.list(export.resolve("references"))) {
+      assertEquals(3, files.count());
+    }
 
     JsonNode precomputed =
         audit(
