@@ -2,6 +2,7 @@ package dev.trustml.audit;
 
 import dev.trustml.canary.CandidateScorer;
 import dev.trustml.model.Classifier;
+import dev.trustml.scoring.BatchLogits;
 import dev.trustml.scoring.Softmax;
 import java.util.List;
 
