@@ -8,6 +8,7 @@ import dev.trustml.model.LoadedModel;
 import dev.trustml.model.TextClassifierWeights;
 import dev.trustml.model.TokenBatch;
 import dev.trustml.model.torchscript.TextClassifierScript;
+import dev.trustml.optim.Adam;
 import dev.trustml.progress.Progress;
 import dev.trustml.scoring.Softmax;
 import java.time.Duration;
@@ -72,17 +73,21 @@ public final class Modiva {
     progress.start("ModIvA (" + config.restarts() + " restarts)", config.steps());
     try (SoftEmbeddingObjective objective =
         new SoftEmbeddingObjective(model, embedding, problem, restarts)) {
-      Adam adam = new Adam(size, config.learningRate());
+      Adam adam = new Adam(config.learningRate(), size);
       float[] logits = new float[size];
       float[] offsets = new float[size];
       float[] gradient = new float[size];
+      double[] step = new double[size];
       for (int t = 0; t < config.steps(); t++) {
         for (int i = 0; i < size; i++) {
           logits[i] = (float) theta[i];
           offsets[i] = padding[i] ? SoftEmbeddingObjective.EXCLUDED : (float) Gumbel.draw(random);
         }
         objective.lossAndGradient(logits, offsets, config.temperature(t), gradient);
-        adam.step(theta, gradient);
+        for (int i = 0; i < size; i++) {
+          step[i] = gradient[i];
+        }
+        adam.step(theta, step);
         progress.advance(1);
       }
     } finally {
