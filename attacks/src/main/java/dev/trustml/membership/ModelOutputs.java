@@ -1,6 +1,7 @@
 package dev.trustml.membership;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.scoring.Softmax;
 
 /**
  * One model's outputs on {@code n} rows: the true class of each row and the row-major {@code n x k}
@@ -114,7 +115,7 @@ public final class ModelOutputs {
 
   /** Cross-entropy loss {@code -log p_y} (>= 0). */
   public double loss(int row) {
-    return SoftmaxRow.loss(logits, row * numClasses, numClasses, labels[row]);
+    return Softmax.loss(row(row), 0, numClasses, labels[row]);
   }
 
   /**
@@ -127,18 +128,17 @@ public final class ModelOutputs {
 
   /** {@code log p_y} of the softmax of {@code logits / temperature}, exact for tiny {@code p_y}. */
   public double logTrueClassProbability(int row, double temperature) {
-    return SoftmaxRow.logTrueClassProbability(
-        logits, row * numClasses, numClasses, labels[row], temperature);
+    return Softmax.logProbability(row(row), 0, numClasses, labels[row], temperature);
   }
 
   /** Shannon entropy (nats) of the predicted distribution; {@code log k} for uniform logits. */
   public double entropy(int row) {
-    return SoftmaxRow.entropy(logits, row * numClasses, numClasses);
+    return Softmax.entropy(row(row), 0, numClasses);
   }
 
   /** Modified entropy {@code Mentr} of Song &amp; Mittal (2021); lower for members. */
   public double modifiedEntropy(int row) {
-    return SoftmaxRow.modifiedEntropy(logits, row * numClasses, numClasses, labels[row]);
+    return Softmax.modifiedEntropy(row(row), 0, numClasses, labels[row]);
   }
 
   /**
@@ -146,7 +146,12 @@ public final class ModelOutputs {
    * z_j} (Carlini et al. 2022, "logit scaling").
    */
   public double logitScaledConfidence(int row) {
-    return SoftmaxRow.logitScaledConfidence(logits, row * numClasses, numClasses, labels[row]);
+    return Softmax.logitScaledConfidence(row(row), 0, numClasses, labels[row]);
+  }
+
+  /** The logits of {@code row}, widened to double (exactly). */
+  private double[] row(int row) {
+    return Softmax.widen(logits, row * numClasses, numClasses);
   }
 
   /** First row whose label differs from {@code other}'s, or -1 if all agree. */
