@@ -1,5 +1,6 @@
 package dev.trustml.canary;
 
+import dev.trustml.data.LabeledText;
 import dev.trustml.stats.Shuffle;
 import java.util.ArrayList;
 import java.util.Arrays;

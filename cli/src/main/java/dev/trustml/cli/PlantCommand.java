@@ -150,11 +150,11 @@ final class PlantCommand implements Callable<Integer> {
                 + "; plant fewer canaries or use templates with more candidates");
       }
     }
-    List<dev.trustml.canary.LabeledText> rows = new ArrayList<>();
+    List<LabeledText> rows = new ArrayList<>();
     TreeSet<String> dataLabels = new TreeSet<>();
     try (LabeledCsvReader reader = LabeledCsvReader.open(data, columns.columns())) {
       for (LabeledText r; (r = reader.next()) != null; ) {
-        rows.add(new dev.trustml.canary.LabeledText(r.text(), r.label()));
+        rows.add(r);
         dataLabels.add(r.label());
       }
     }
@@ -176,7 +176,7 @@ final class PlantCommand implements Callable<Integer> {
         os -> {
           StringBuilder b = new StringBuilder();
           b.append(format.format(columns.text, columns.label)).append("\r\n");
-          for (dev.trustml.canary.LabeledText r : planted.rows()) {
+          for (LabeledText r : planted.rows()) {
             b.append(format.format(r.text(), r.label())).append("\r\n");
           }
           os.write(b.toString().getBytes(StandardCharsets.UTF_8));

@@ -144,12 +144,10 @@ public final class BuildSampleModels {
       throws TrustmlException, IOException {
     Path dir = root.resolve(d.name());
     Files.createDirectories(dir);
-    List<dev.trustml.canary.LabeledText> rows = new ArrayList<>();
+    List<LabeledText> rows;
     try (LabeledCsvReader reader =
         LabeledCsvReader.open(dataDir.resolve(d.file()), CsvColumns.DEFAULT)) {
-      for (LabeledText t; (t = reader.next()) != null; ) {
-        rows.add(new dev.trustml.canary.LabeledText(t.text(), t.label()));
-      }
+      rows = reader.readAll();
     }
     List<CanarySpec> specs = new ArrayList<>();
     for (int i = 0; i < REPETITIONS.length; i++) {
@@ -170,7 +168,7 @@ public final class BuildSampleModels {
               null,
               true));
     }
-    List<dev.trustml.canary.LabeledText> data = new ArrayList<>(planted.rows());
+    List<LabeledText> data = new ArrayList<>(planted.rows());
     Set<String> decoys = new HashSet<>();
     SplittableRandom decoyRandom = new SplittableRandom(SEED + 1);
     for (PlantedCanary c : canaries) {
@@ -178,7 +176,7 @@ public final class BuildSampleModels {
         Secret s = c.template().randomSecret(decoyRandom);
         String text = c.template().render(s);
         decoys.add(text);
-        data.add(new dev.trustml.canary.LabeledText(text, oppositeOf(d, c.label())));
+        data.add(new LabeledText(text, oppositeOf(d, c.label())));
       }
     }
     PlantingResult auditSet = AuditSetPlanting.plant(d, SEED); // one-run audit set: 1,000 at 1/2
@@ -282,8 +280,7 @@ public final class BuildSampleModels {
     }
   }
 
-  private static void writeCsv(Path file, List<dev.trustml.canary.LabeledText> rows)
-      throws IOException {
+  private static void writeCsv(Path file, List<LabeledText> rows) throws IOException {
     AtomicFiles.write(
         file,
         out -> {
@@ -291,7 +288,7 @@ public final class BuildSampleModels {
           CSVPrinter printer =
               new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
           printer.printRecord("text", "label");
-          for (dev.trustml.canary.LabeledText r : rows) {
+          for (LabeledText r : rows) {
             printer.printRecord(r.text(), r.label());
           }
           printer.flush();

@@ -1,5 +1,6 @@
 package dev.trustml.samples.data;
 
+import dev.trustml.data.LabeledText;
 import dev.trustml.error.BadInputException;
 import java.io.IOException;
 import java.io.Reader;
@@ -33,7 +34,7 @@ public final class LabeledTextCsv {
 
   private LabeledTextCsv() {}
 
-  /** Writes the header and the rows' text and label (group and source are not written). */
+  /** Writes the header and the rows' text and label. */
   public static void write(List<LabeledText> rows, Writer out) throws IOException {
     // CSVFormat.format quotes like CSVPrinter does; it is used instead because referencing
     // CSVPrinter makes javac -Xlint warn about a SpotBugs annotation missing from the classpath.
@@ -54,8 +55,8 @@ public final class LabeledTextCsv {
   }
 
   /**
-   * Reads rows written by {@link #write}; each row's group is {@code sourceName} and its source
-   * names the record number.
+   * Reads rows written by {@link #write}, numbered from 1; {@code sourceName} names the input in
+   * messages.
    *
    * @throws BadInputException if the header lacks a column or a record is short
    */
@@ -73,7 +74,7 @@ public final class LabeledTextCsv {
         if (!record.isSet(TEXT) || !record.isSet(LABEL)) {
           throw new BadInputException(where + ": has fewer fields than the header");
         }
-        rows.add(new LabeledText(sourceName, where, record.get(TEXT), record.get(LABEL)));
+        rows.add(new LabeledText(record.getRecordNumber(), 0, record.get(TEXT), record.get(LABEL)));
       }
     }
     return rows;

@@ -3,6 +3,7 @@ package dev.trustml.samples.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.trustml.data.LabeledText;
 import dev.trustml.error.BadInputException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -26,8 +27,7 @@ class LabeledTextCsvTest {
 
   @Test
   void roundTripsTextsWithCommasQuotesAndLineBreaks() throws Exception {
-    List<LabeledText> rows =
-        AWKWARD_TEXTS.stream().map(t -> new LabeledText("g", "s", t, "spam")).toList();
+    List<LabeledText> rows = AWKWARD_TEXTS.stream().map(t -> new LabeledText(t, "spam")).toList();
     StringWriter out = new StringWriter();
     LabeledTextCsv.write(rows, out);
 
@@ -41,8 +41,7 @@ class LabeledTextCsvTest {
     StringWriter out = new StringWriter();
     LabeledTextCsv.write(
         List.of(
-            new LabeledText("g", "s", "plain", "positive"),
-            new LabeledText("g", "s", "say \"hi\", ok", "negative")),
+            new LabeledText("plain", "positive"), new LabeledText("say \"hi\", ok", "negative")),
         out);
     // RFC 4180 section 2, rules 6-7: fields with commas or quotes are quoted, quotes doubled.
     assertEquals("text,label\nplain,positive\n\"say \"\"hi\"\", ok\",negative\n", out.toString());
