@@ -2,6 +2,7 @@ package dev.trustml.samples.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.ExitCode;
 import dev.trustml.error.TrustmlException;
@@ -84,8 +85,8 @@ public final class PrepareDatasets {
   private static DatasetReport writeCsv(List<CorpusRow> rows, Path outDir, String fileName)
       throws IOException {
     CleanedRows cleaned = CleanedRows.of(rows);
-    LabeledTextCsv.write(
-        cleaned.kept().stream().map(CorpusRow::row).toList(), outDir.resolve(fileName));
+    LabeledCsvWriter.write(
+        outDir.resolve(fileName), cleaned.kept().stream().map(CorpusRow::row).toList());
     return DatasetReport.of(fileName, rows, cleaned);
   }
 
