@@ -22,7 +22,6 @@ import dev.trustml.progress.Progress;
 import dev.trustml.provenance.Provenance;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.EpsilonLowerBound;
-import dev.trustml.results.Interval;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.ModelRef;
 import dev.trustml.results.RocPoint;
@@ -272,7 +271,7 @@ public final class MembershipAudit {
       boolean[] isMember) {
     List<TprAtFpr.Point> points = new ArrayList<>();
     for (dev.trustml.membership.eval.TprAtFpr t : m.tprAtFpr()) {
-      points.add(new TprAtFpr.Point(t.fpr(), t.tpr(), interval(t.ci())));
+      points.add(new TprAtFpr.Point(t.fpr(), t.tpr(), t.ci()));
     }
     List<RocPoint> roc = new ArrayList<>();
     for (dev.trustml.stats.RocPoint p : m.roc()) {
@@ -288,14 +287,9 @@ public final class MembershipAudit {
         new TprAtFpr(points),
         oneRun,
         estimate,
-        new AttackResult.Intervals(
-            interval(m.aucCi()), interval(m.advantageCi()), m.bootstrapResamples()),
+        new AttackResult.Intervals(m.aucCi(), m.advantageCi(), m.bootstrapResamples()),
         roc,
         ScoreHistograms.of(scores, isMember, HISTOGRAM_BINS));
-  }
-
-  private static Interval interval(dev.trustml.stats.Interval i) {
-    return i == null ? null : new Interval(i.lower(), i.upper(), i.confidence());
   }
 
   private static List<String> conventions(

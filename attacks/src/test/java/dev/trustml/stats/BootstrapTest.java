@@ -14,12 +14,12 @@ class BootstrapTest {
       values[100 - i] = i; // unsorted on purpose
     }
     Interval ci = Bootstrap.percentile(values, 0.9);
-    assertEquals(5.0, ci.lower(), 1e-12);
-    assertEquals(95.0, ci.upper(), 1e-12);
+    assertEquals(5.0, ci.low(), 1e-12);
+    assertEquals(95.0, ci.high(), 1e-12);
     // numpy.percentile([0, 10], [2.5, 97.5]) = [0.25, 9.75]
     Interval two = Bootstrap.percentile(new double[] {10, 0}, 0.95);
-    assertEquals(0.25, two.lower(), 1e-12);
-    assertEquals(9.75, two.upper(), 1e-12);
+    assertEquals(0.25, two.low(), 1e-12);
+    assertEquals(9.75, two.high(), 1e-12);
   }
 
   @Test
