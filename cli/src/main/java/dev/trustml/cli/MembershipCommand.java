@@ -85,17 +85,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "A reference model bundle trained by trustml (repeatable).")
   List<Path> references = new ArrayList<>();
 
-  @Option(
-      names = "--epsilon",
-      paramLabel = "E",
-      description = "Claimed epsilon (overrides the model card).")
-  Double epsilon;
-
-  @Option(
-      names = "--delta",
-      paramLabel = "D",
-      description = "Claimed delta, with --epsilon (default 1e-5).")
-  Double delta;
+  @Mixin ClaimOptions claim;
 
   @Mixin AuditOutputOptions output;
 
@@ -113,12 +103,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "Bootstrap resamples for intervals (0 = none; default: ${DEFAULT-VALUE}).")
   int bootstrap;
 
-  @Option(
-      names = "--confidence",
-      paramLabel = "C",
-      defaultValue = "0.95",
-      description = "Confidence of intervals and of the epsilon bound (default: ${DEFAULT-VALUE}).")
-  double confidence;
+  @Mixin ConfidenceOption confidence;
 
   @Option(
       names = "--rmia-a",
@@ -134,12 +119,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "RMIA's likelihood-ratio threshold gamma (default: ${DEFAULT-VALUE}).")
   double rmiaGamma;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "0",
-      description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Mixin ShadowCacheOption cacheDir;
 
@@ -183,9 +163,8 @@ final class MembershipCommand implements Callable<Integer> {
     if (model == null) {
       throw new UsageException("missing --model DIR (the bundle to audit)");
     }
-    if (epsilon == null && delta != null) {
-      throw new UsageException("--delta needs --epsilon");
-    }
+    Theoretical claimed = claim.claim();
+    double level = confidence.checked();
     // Checked here, not only where the models are trained, so a typo fails before any scoring.
     if (shadowModels != 0 && (shadowModels < 2 || shadowModels % 2 != 0)) {
       throw new UsageException(
@@ -196,21 +175,17 @@ final class MembershipCommand implements Callable<Integer> {
     OneRunOption oneRunOption = oneRunOption(oneRun);
     output.check(model);
     Path shadowCache = shadowModels == 0 ? null : cacheDir.checked();
-    EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, confidence, 0.0, seed);
+    EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, level, 0.0, seed.value);
     RmiaParameters rmia = RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0);
     ModelBundle bundle = ModelBundle.open(model);
     Path membersFile = members != null ? members : fromCard(bundle, true);
     Path nonMembersFile = nonMembers != null ? nonMembers : fromCard(bundle, false);
-    Theoretical claim =
-        epsilon == null
-            ? null
-            : new Theoretical(epsilon, delta == null ? 1e-5 : delta, null, "command-line");
     ShadowPlan shadows =
         shadowModels == 0
             ? null
             : new ShadowPlan(
                 shadowModels,
-                seed,
+                seed.value,
                 shadowCache,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
     MembershipAuditRequest request =
@@ -220,11 +195,11 @@ final class MembershipCommand implements Callable<Integer> {
             columns.columns(),
             attacks,
             evaluation,
-            claim,
+            claimed,
             shadows,
             references,
             rmia,
-            seed,
+            seed.value,
             oneRunOption,
             population);
     MembershipAuditOutcome outcome;

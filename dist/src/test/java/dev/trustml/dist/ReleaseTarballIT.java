@@ -222,6 +222,9 @@ class ReleaseTarballIT {
     Run usage = trustml("gate", "out/membership.json", "--no-such-option");
     assertEquals(2, usage.exit(), usage.err());
     assertEquals(1, usage.err().lines().count(), usage.err());
+    // The benchmark is a separate module (make bench), not a command of the release.
+    Run bench = trustml("bench");
+    assertEquals(2, bench.exit(), bench.err());
   }
 
   @Test

@@ -4,6 +4,8 @@ import dev.trustml.Versions;
 import dev.trustml.audit.BatchLogits;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.ExitCode;
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
 import dev.trustml.membership.ModelOutputs;
@@ -53,6 +55,10 @@ public final class ShadowModels {
   /** Loading a reference model that a concurrent clear deleted: rebuild it this many times. */
   private static final int MAX_LOAD_ATTEMPTS = 3;
 
+  /** Where a caller gives trained reference models instead. */
+  private static final Message.Ref REFERENCES =
+      Message.ref(Setting.REFERENCES, "the audit request's references");
+
   /**
    * The outputs of the reference models on the audit rows, and which rows each trained on; and
    * their outputs on the population rows (which none trained on), empty without population rows.
@@ -95,20 +101,28 @@ public final class ShadowModels {
     TrainingRecipe recipe = card.training();
     if (recipe == null || card.architecture() == null) {
       throw new BadInputException(
-          target.bundle().dir()
-              + ": the model card has no training recipe, so trustml cannot train reference models"
-              + " like it; pass reference models with --reference instead");
+          Message.of(
+              target.bundle().dir(),
+              ": the model card has no training recipe, so trustml cannot train reference models"
+                  + " like it; pass reference models with ",
+              REFERENCES,
+              " instead"));
     }
     if (!(target.tokenizer() instanceof VocabTokenizer vocab)) {
       throw new BadInputException(
-          target.bundle().dir()
-              + ": reference-model training needs a vocabulary (vocab.txt) tokenizer; pass"
-              + " reference models with --reference instead");
+          Message.of(
+              target.bundle().dir(),
+              ": reference-model training needs a vocabulary (vocab.txt) tokenizer; pass"
+                  + " reference models with ",
+              REFERENCES,
+              " instead"));
     }
     if (plan.count() < 2 || plan.count() % 2 != 0) {
       throw new BadInputException(
-          "--shadow-models must be an even number >= 2 (each row is IN for half); got "
-              + plan.count());
+          Message.of(
+              Message.ref(Setting.SHADOW_MODELS, "the number of reference models"),
+              " must be an even number >= 2 (each row is IN for half); got ",
+              plan.count()));
     }
     int n = tokens.length;
     boolean[][] in = assignHalf(plan.count(), n, plan.seed());
