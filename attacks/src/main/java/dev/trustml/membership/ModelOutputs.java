@@ -9,7 +9,7 @@ import dev.trustml.scoring.Softmax;
  *
  * <p>The arrays are taken over, not copied (copying would double the footprint of the largest
  * objects in an audit): callers must not modify them afterwards. Per-row features are computed on
- * demand in double with the stable formulas of {@link SoftmaxRow}.
+ * demand in double with the stable formulas of {@link Softmax}.
  */
 public final class ModelOutputs {
   private final String source;
