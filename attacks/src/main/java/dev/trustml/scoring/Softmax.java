@@ -213,6 +213,15 @@ public final class Softmax {
     }
   }
 
+  /**
+   * The logit-scaled confidence from the loss {@code L = -log p_y} alone: {@code phi = log(p_y / (1
+   * - p_y)) = -L - log(1 - e^-L)}, with {@code 1 - e^-L} taken as {@code -expm1(-L)} so that small
+   * losses keep their digits. Equals {@link #logitScaledConfidence} of any logits with that loss.
+   */
+  public static double logitScaledConfidenceOfLoss(double loss) {
+    return -loss - Math.log(-Math.expm1(-loss));
+  }
+
   /** The softmax probabilities of a row of model outputs. */
   public static double[] probabilities(float[] z, int offset, int k) {
     double[] p = widen(z, offset, k);

@@ -218,6 +218,28 @@ public class NormalTest {
   }
 
   @Test
+  void narrowIntervalsInEitherTailKeepTheirDigits() {
+    // Mirror images of each other: both are differences of two tiny tail probabilities (a
+    // difference of CDFs near 1 would lose everything). Simpson's rule on a width of 1e-3.
+    double upper = Math.exp(Normal.logProbabilityBetween(8, 8.001));
+    double lower = Math.exp(Normal.logProbabilityBetween(-8.001, -8));
+    double simpson =
+        1e-3
+            / 6
+            * (Math.exp(Normal.logPdf(8))
+                + 4 * Math.exp(Normal.logPdf(8.0005))
+                + Math.exp(Normal.logPdf(8.001)));
+    assertEquals(simpson, lower, 1e-9 * simpson);
+    assertEquals(upper, lower, 1e-12 * upper);
+    // An empty or reversed interval has probability 0 (log -inf), never NaN.
+    assertEquals(Double.NEGATIVE_INFINITY, Normal.logProbabilityBetween(1e10, 1e10));
+    assertEquals(Double.NEGATIVE_INFINITY, Normal.logProbabilityBetween(2, 1));
+    assertTrue(Double.isNaN(Normal.cdf(Double.NaN)));
+    assertTrue(Double.isNaN(Normal.logCdf(Double.NaN)));
+    assertEquals(Double.NEGATIVE_INFINITY, Normal.logCdf(Double.NEGATIVE_INFINITY));
+  }
+
+  @Test
   void logCdfShiftMatchesTheDifferenceWhereThatIsAccurate() {
     for (double t : new double[] {-6, -3, -1, 0.5, 2}) {
       for (double w : new double[] {-0.7, 0.01, 0.3, 2.5}) {
@@ -247,5 +269,34 @@ public class NormalTest {
   private static double series(double t) {
     double u = 1 / (t * t);
     return 1 - u * (1 - 3 * u * (1 - 5 * u));
+  }
+
+  @Test
+  void logCdfOfTheUpperBodyKeepsTheTinyTailMass() {
+    // ln Phi(z) = log1p(-Phi(-z)) for large z: ln(cdf(z)) would round to 0 there. mpmath 1.3.0.
+    assertRelative(-7.6198530241605260704e-24, Normal.logCdf(10.0), 1e-13);
+    assertRelative(-9.8658764552437573169e-10, Normal.logCdf(6.0), 1e-13);
+    // The body, where ln Phi is taken of the cdf directly.
+    assertRelative(-0.36894641528865639307, Normal.logCdf(0.5), 1e-15);
+    assertRelative(-1.8410216450092635058, Normal.logCdf(-1.0), 1e-15);
+    assertRelative(0.0017225689390536811513, Normal.pdf(3.3), 1e-14);
+    assertRelative(-27.200188533204672742, Normal.logPdf(-7.25), 1e-15);
+  }
+
+  @Test
+  void infinitiesAndNaN() {
+    assertEquals(0.0, Normal.cdf(Double.NEGATIVE_INFINITY), 0.0);
+    assertEquals(1.0, Normal.cdf(Double.POSITIVE_INFINITY), 0.0);
+    assertEquals(Double.NEGATIVE_INFINITY, Normal.logCdf(Double.NEGATIVE_INFINITY));
+    assertEquals(0.0, Normal.logCdf(Double.POSITIVE_INFINITY), 0.0);
+    assertEquals(0.0, Normal.pdf(Double.POSITIVE_INFINITY), 0.0);
+    assertEquals(0.0, Normal.pdf(Double.NEGATIVE_INFINITY), 0.0);
+    assertEquals(Double.NEGATIVE_INFINITY, Normal.logPdf(Double.NEGATIVE_INFINITY));
+    assertTrue(Double.isNaN(Normal.cdf(Double.NaN)));
+    assertTrue(Double.isNaN(Normal.logCdf(Double.NaN)));
+    assertTrue(Double.isNaN(Normal.ppf(Double.NaN)));
+    assertEquals(
+        "normal quantile needs p in [0, 1], got -0.1",
+        assertThrows(IllegalArgumentException.class, () -> Normal.ppf(-0.1)).getMessage());
   }
 }

@@ -1,10 +1,17 @@
 package dev.trustml.cli;
 
-import dev.trustml.audit.MembershipAudit;
+import dev.trustml.audit.MembershipAnalysis;
+import dev.trustml.audit.MembershipAnalysisSettings;
+import dev.trustml.audit.MembershipAuditData;
 import dev.trustml.audit.MembershipAuditOutcome;
 import dev.trustml.audit.MembershipAuditRequest;
+import dev.trustml.audit.MembershipCollector;
 import dev.trustml.audit.OneRunOption;
+import dev.trustml.audit.outputs.OutputsExport;
+import dev.trustml.audit.outputs.PrecomputedOutputs;
 import dev.trustml.audit.shadow.ShadowPlan;
+import dev.trustml.error.ExitCode;
+import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
 import dev.trustml.membership.AttackRegistry;
 import dev.trustml.membership.RmiaParameters;
@@ -12,8 +19,10 @@ import dev.trustml.membership.eval.EvaluationSettings;
 import dev.trustml.model.LoadedModel;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.model.card.TrainingRecipe;
+import dev.trustml.progress.Progress;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.Theoretical;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +43,8 @@ import picocli.CommandLine.Option;
           + " their epsilon lower bounds against the model's claimed epsilon: rigorous when the"
           + " card records Bernoulli(1/2) membership and its own member files are audited,"
           + " estimates otherwise. Verdict: consistent, suspect, violated or no-claim.",
+      "",
+      "Without a model, --outputs audits precomputed outputs (any framework; see README).",
       "",
       "Example:",
       "  ./trustml audit membership --model sample-models/sentiment/nodp --shadow-models 8"
@@ -152,6 +163,8 @@ final class MembershipCommand implements Callable<Integer> {
 
   @Mixin CsvColumnOptions columns;
 
+  @Mixin PrecomputedOutputsOptions precomputed;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -160,8 +173,9 @@ final class MembershipCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    if (model == null) {
-      throw new UsageException("missing --model DIR (the bundle to audit)");
+    if (model == null && !precomputed.precomputed()) {
+      throw new UsageException(
+          "missing --model DIR (the bundle to audit) or --outputs CSV (its precomputed outputs)");
     }
     Theoretical claimed = claim.claim();
     double level = confidence.checked();
@@ -172,14 +186,37 @@ final class MembershipCommand implements Callable<Integer> {
               + " for none; got "
               + shadowModels);
     }
-    OneRunOption oneRunOption = oneRunOption(oneRun);
+    precomputed.check(spec, model);
     output.check(model);
+    MembershipAnalysisSettings analysis =
+        new MembershipAnalysisSettings(
+            attacks,
+            EvaluationSettings.of(fprs, bootstrap, level, seed.value),
+            claimed,
+            RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0),
+            seed.value,
+            oneRunOption(oneRun));
+    Progress progress = StderrProgress.forConsole(spec.commandLine().getErr(), output.quiet);
+    MembershipAuditData data =
+        precomputed.precomputed()
+            ? PrecomputedOutputs.collect(
+                precomputed.outputs, precomputed.referenceOutputs, progress)
+            : collect(analysis, progress);
+    MembershipAuditOutcome outcome = MembershipAnalysis.analyse(data, analysis, progress);
+    if (precomputed.exportOutputs != null) {
+      export(data, precomputed.exportOutputs);
+      out.println("wrote " + precomputed.exportOutputs);
+    }
+    MembershipResult result = outcome.result();
+    SummaryTables.membership(result, out);
+    return output.finish(result, outcome.scores(), out);
+  }
+
+  /** The collect stage on the model: its files, its outputs, the reference models. */
+  private MembershipAuditData collect(MembershipAnalysisSettings analysis, Progress progress)
+      throws TrustmlException {
     Path shadowCache = shadowModels == 0 ? null : cacheDir.checked();
-    EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, level, 0.0, seed.value);
-    RmiaParameters rmia = RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0);
     ModelBundle bundle = ModelBundle.open(model);
-    Path membersFile = members != null ? members : fromCard(bundle, true);
-    Path nonMembersFile = nonMembers != null ? nonMembers : fromCard(bundle, false);
     ShadowPlan shadows =
         shadowModels == 0
             ? null
@@ -190,29 +227,29 @@ final class MembershipCommand implements Callable<Integer> {
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
     MembershipAuditRequest request =
         new MembershipAuditRequest(
-            membersFile,
-            nonMembersFile,
+            members != null ? members : fromCard(bundle, true),
+            nonMembers != null ? nonMembers : fromCard(bundle, false),
             columns.columns(),
-            attacks,
-            evaluation,
-            claimed,
+            population,
             shadows,
             references,
-            rmia,
-            seed.value,
-            oneRunOption,
-            population);
-    MembershipAuditOutcome outcome;
+            precomputed.referencesForModel(),
+            precomputed.exportOutputs != null,
+            analysis);
     try (LoadedModel target = LoadedModel.load(bundle, false)) {
-      outcome =
-          MembershipAudit.run(
-              target,
-              request,
-              StderrProgress.forConsole(spec.commandLine().getErr(), output.quiet));
+      return MembershipCollector.collect(target, request, progress);
     }
-    MembershipResult result = outcome.result();
-    SummaryTables.membership(result, out);
-    return output.finish(result, outcome.scores(), out);
+  }
+
+  private static void export(MembershipAuditData data, Path dir) throws TrustmlException {
+    try {
+      OutputsExport.write(data, dir);
+    } catch (IOException e) {
+      throw new TrustmlException(
+          ExitCode.BAD_INPUT,
+          "--export-outputs " + dir + ": cannot write (" + e.getMessage() + ")",
+          e);
+    }
   }
 
   /** {@code auto}, {@code off} or a positive guess count. */

@@ -1,7 +1,6 @@
 package dev.trustml.audit.shadow;
 
 import dev.trustml.Versions;
-import dev.trustml.audit.BatchLogits;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.ExitCode;
 import dev.trustml.error.Message;
@@ -17,6 +16,7 @@ import dev.trustml.model.card.PrivacyClaim;
 import dev.trustml.model.card.TrainingRecipe;
 import dev.trustml.model.tokenize.VocabTokenizer;
 import dev.trustml.progress.Progress;
+import dev.trustml.scoring.BatchLogits;
 import dev.trustml.stats.Shuffle;
 import dev.trustml.train.DpSgdEpochs;
 import dev.trustml.train.OptimizerKind;
