@@ -3,6 +3,7 @@ package dev.trustml.model;
 import dev.trustml.error.BadInputException;
 import dev.trustml.model.card.ModelSignature;
 import dev.trustml.model.tokenize.Tokenizer;
+import dev.trustml.scoring.Softmax;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -145,20 +146,11 @@ public final class ReferenceClassifier implements Classifier {
           pre[i] = s;
         }
         double[] z = ReferenceForward.fromPooled(w, pooled);
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-          max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (double v : z) {
-          sum += Math.exp(v - max);
-        }
-        double lse = max + Math.log(sum);
-        losses[r] = lse - z[labels[r]];
-        double[] dz = new double[k];
-        for (int c = 0; c < k; c++) {
-          dz[c] = Math.exp(z[c] - lse) - (c == labels[r] ? 1 : 0);
-        }
+        losses[r] = Softmax.loss(z, 0, k, labels[r]);
+        // d loss / d z = softmax(z) - onehot(label).
+        double[] dz = z.clone();
+        Softmax.probabilitiesInPlace(dz, 0, k);
+        dz[labels[r]] -= 1;
         double[] dh = new double[h];
         for (int i = 0; i < h; i++) {
           if (pre[i] > 0) {

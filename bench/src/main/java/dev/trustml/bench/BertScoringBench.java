@@ -2,18 +2,17 @@ package dev.trustml.bench;
 
 import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.data.LabeledText;
 import dev.trustml.model.Classifier;
 import dev.trustml.model.Classifiers;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.model.TokenBatch;
 import dev.trustml.scoring.Scorer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 
 /**
  * Scoring speed of a bundle made by {@code model init} from an exported model (the BERT-shaped
@@ -37,15 +36,15 @@ final class BertScoringBench {
     }
     Path csv = Files.createTempFile("trustml-bench-bert-", ".csv");
     try {
-      StringBuilder b = new StringBuilder("text,label\n");
+      List<LabeledText> copied = new ArrayList<>();
       List<String> texts = new ArrayList<>();
       for (int c = 0; c < copies; c++) {
         for (LabeledText t : rows) {
-          b.append(CSVFormat.RFC4180.format(t.text(), t.label())).append('\n');
+          copied.add(t);
           texts.add(t.text());
         }
       }
-      Files.writeString(csv, b, StandardCharsets.UTF_8);
+      LabeledCsvWriter.write(csv, copied);
       long n = texts.size();
       try (Classifier m = Classifiers.open(ModelBundle.open(bundle), false)) {
         int batchSize = m.preferredBatchSize();

@@ -20,6 +20,7 @@ import dev.trustml.model.card.ModelSignature;
 import dev.trustml.samples.bert.BertReference;
 import dev.trustml.samples.bert.BertSignature;
 import dev.trustml.scoring.BatchLogits;
+import dev.trustml.scoring.Softmax;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -321,9 +322,7 @@ class BertBundlesTest {
     long[] ids = m.tokenizer().encode(sentence, m.card().maxLength());
     long[] mask = new long[ids.length];
     java.util.Arrays.fill(mask, 1);
-    double[] z = reference.logits(ids, mask, null);
-    double max = Math.max(z[0], z[1]);
-    return max + Math.log(Math.exp(z[0] - max) + Math.exp(z[1] - max)) - z[label];
+    return Softmax.loss(reference.logits(ids, mask, null), 0, 2, label);
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.trustml.model.card.TrainingRecipe;
 import dev.trustml.model.tokenize.VocabTokenizer;
 import dev.trustml.progress.Progress;
 import dev.trustml.scoring.BatchLogits;
+import dev.trustml.stats.Shuffle;
 import dev.trustml.train.DpSgdEpochs;
 import dev.trustml.train.OptimizerKind;
 import dev.trustml.train.TokenizedExample;
@@ -229,12 +230,7 @@ public final class ShadowModels {
       for (int m = 0; m < count; m++) {
         order[m] = m;
       }
-      for (int m = count - 1; m > 0; m--) {
-        int j = rnd.nextInt(m + 1);
-        int t = order[m];
-        order[m] = order[j];
-        order[j] = t;
-      }
+      Shuffle.inPlace(order, rnd);
       for (int m = 0; m < count / 2; m++) {
         in[order[m]][i] = true;
       }

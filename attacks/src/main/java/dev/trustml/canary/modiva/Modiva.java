@@ -3,6 +3,7 @@ package dev.trustml.canary.modiva;
 import dev.trustml.error.BadInputException;
 import dev.trustml.model.Classifier;
 import dev.trustml.model.WhiteBox;
+import dev.trustml.optim.Adam;
 import dev.trustml.progress.Progress;
 import dev.trustml.scoring.Softmax;
 import java.time.Duration;
@@ -67,7 +68,7 @@ public final class Modiva {
     progress.start("ModIvA (" + config.restarts() + " restarts)", config.steps());
     try {
       SoftEmbeddingObjective objective = new SoftEmbeddingObjective(whiteBox, problem, restarts);
-      Adam adam = new Adam(size, config.learningRate());
+      Adam adam = new Adam(config.learningRate(), size);
       for (int t = 0; t < config.steps(); t++) {
         for (int i = 0; i < size; i++) {
           offsets[i] = padding[i] ? SoftEmbeddingObjective.EXCLUDED : Gumbel.draw(random);
@@ -177,30 +178,13 @@ public final class Modiva {
       double[][] logProbs = new double[slots][];
       for (int s = 0; s < slots; s++) {
         int base = (r * slots + s) * width;
-        logProbs[s] = logSoftmax(theta, base, problem.alphabetSize(s));
+        logProbs[s] = Softmax.logProbabilities(theta, base, problem.alphabetSize(s));
       }
       for (int[] symbols : KBestSequences.of(logProbs, k)) {
         distinct.putIfAbsent(Arrays.stream(symbols).boxed().toList(), symbols);
       }
     }
     return new ArrayList<>(distinct.values());
-  }
-
-  private static double[] logSoftmax(double[] x, int offset, int n) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      max = Math.max(max, x[offset + i]);
-    }
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += Math.exp(x[offset + i] - max);
-    }
-    double lse = max + Math.log(sum);
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = x[offset + i] - lse;
-    }
-    return out;
   }
 
   /** Exact losses of the hard sequences, lowest first (ties: lexicographically smallest first). */
