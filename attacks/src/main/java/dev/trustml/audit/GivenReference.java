@@ -1,5 +1,6 @@
 package dev.trustml.audit;
 
+import dev.trustml.audit.shadow.ReferenceScoring;
 import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.data.LabeledText;
@@ -69,7 +70,8 @@ record GivenReference(
     try (LoadedModel ref = LoadedModel.load(bundle, false)) {
       int k = labels.size();
       ModelOutputs audit =
-          ModelOutputs.of("reference " + dir, k, rows.labels(), logits(ref, rows.texts()));
+          ModelOutputs.of(
+              "reference " + dir, k, rows.labels(), ReferenceScoring.logits(ref, rows.texts()));
       if (population == null) {
         return new GivenReference(audit, in(trainedKeys, rows.keys()), null, null);
       }
@@ -78,19 +80,10 @@ record GivenReference(
               "reference " + dir + " (population)",
               k,
               population.labels(),
-              logits(ref, population.texts()));
+              ReferenceScoring.logits(ref, population.texts()));
       return new GivenReference(
           audit, in(trainedKeys, rows.keys()), pop, in(trainedKeys, population.keys()));
     }
-  }
-
-  /** The reference scores rows with its own tokenizer. */
-  private static float[] logits(LoadedModel ref, String[] texts) {
-    long[][] tokens = new long[texts.length][];
-    for (int i = 0; i < texts.length; i++) {
-      tokens[i] = ref.tokenizer().encode(texts[i], ref.card().maxLength());
-    }
-    return BatchLogits.of(ref, tokens);
   }
 
   private static long[] trainedKeys(Path membersFile, CsvColumns columns) throws TrustmlException {

@@ -1,5 +1,8 @@
 package dev.trustml.audit;
 
+import dev.trustml.audit.shadow.PlanReferences;
+import dev.trustml.audit.shadow.ReferencePlanFile;
+import dev.trustml.audit.shadow.ReferenceSet;
 import dev.trustml.audit.shadow.ShadowModels;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
@@ -375,31 +378,50 @@ public final class MembershipAudit {
         Progress progress)
         throws TrustmlException {
       int[] labels = rows.labels();
-      long[][] tokens = tokens(target, rows.texts());
-      long[][] popTokens = population == null ? null : tokens(target, population.texts());
+      String[] popTexts = population == null ? null : population.texts();
       int[] popLabels = population == null ? null : population.labels();
+      // In the order given: shadows, then each --reference (a bundle or a plan's models).
+      List<ReferenceSet> sets = new ArrayList<>();
+      if (request.shadows() != null) {
+        sets.add(
+            ShadowModels.train(
+                target, rows.texts(), labels, popTexts, popLabels, request.shadows(), progress));
+      }
+      for (Path dir : request.references()) {
+        if (ReferencePlanFile.isPlan(dir)) {
+          sets.add(
+              PlanReferences.collect(
+                  dir,
+                  target.card().labels(),
+                  Hashing.sha256(target.bundle().modelFile()),
+                  new PlanReferences.Rows(rows.texts(), labels, rows.keys()),
+                  population == null
+                      ? null
+                      : new PlanReferences.Rows(popTexts, popLabels, population.keys()),
+                  request.shadows() != null
+                      ? request.shadows().threads()
+                      : Runtime.getRuntime().availableProcessors(),
+                  progress));
+          continue;
+        }
+        GivenReference ref = GivenReference.score(target, dir, request.columns(), rows, population);
+        sets.add(
+            new ReferenceSet(
+                List.of(ref.auditOutputs()),
+                new boolean[][] {ref.auditIn()},
+                population == null ? List.of() : List.of(ref.populationOutputs()),
+                population == null ? null : new boolean[][] {ref.populationIn()}));
+      }
       List<ModelOutputs> outs = new ArrayList<>();
       List<boolean[]> masks = new ArrayList<>();
       List<ModelOutputs> popOuts = new ArrayList<>();
       List<boolean[]> popMasks = new ArrayList<>();
-      if (request.shadows() != null) {
-        ShadowModels.Trained trained =
-            ShadowModels.train(
-                target, tokens, labels, popTokens, popLabels, request.shadows(), progress);
-        outs.addAll(trained.outputs());
-        masks.addAll(Arrays.asList(trained.in()));
-        popOuts.addAll(trained.populationOutputs());
-        for (int m = 0; m < trained.populationOutputs().size(); m++) {
-          popMasks.add(new boolean[popLabels.length]);
-        }
-      }
-      for (Path dir : request.references()) {
-        GivenReference ref = GivenReference.score(target, dir, request.columns(), rows, population);
-        outs.add(ref.auditOutputs());
-        masks.add(ref.auditIn());
+      for (ReferenceSet set : sets) {
+        outs.addAll(set.outputs());
+        masks.addAll(Arrays.asList(set.in()));
+        popOuts.addAll(set.populationOutputs());
         if (population != null) {
-          popOuts.add(ref.populationOutputs());
-          popMasks.add(ref.populationIn());
+          popMasks.addAll(Arrays.asList(set.populationIn()));
         }
       }
       return new References(
@@ -407,14 +429,6 @@ public final class MembershipAudit {
           popOuts,
           population == null ? null : popMasks.toArray(new boolean[0][]),
           outs.size());
-    }
-
-    private static long[][] tokens(LoadedModel target, String[] texts) {
-      long[][] tokens = new long[texts.length][];
-      for (int i = 0; i < texts.length; i++) {
-        tokens[i] = target.tokenizer().encode(texts[i], target.card().maxLength());
-      }
-      return tokens;
     }
   }
 }

@@ -46,6 +46,23 @@ public record MembershipAuditRequest(
     oneRun = oneRun == null ? OneRunOption.AUTO : oneRun;
   }
 
+  /** This request with {@code plan} as its reference models to train. */
+  public MembershipAuditRequest withShadows(ShadowPlan plan) {
+    return new MembershipAuditRequest(
+        members,
+        nonMembers,
+        columns,
+        attacks,
+        evaluation,
+        claimOverride,
+        plan,
+        references,
+        rmia,
+        seed,
+        oneRun,
+        population);
+  }
+
   /** Whether reference models will be available. */
   public boolean hasReferenceModels() {
     return shadows != null || !references.isEmpty();

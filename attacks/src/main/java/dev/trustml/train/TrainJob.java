@@ -99,9 +99,14 @@ public final class TrainJob {
     List<String> labels = labels(csv, rows, spec);
     long seed = spec.training().seed();
     CanaryRows canaries = CanaryRows.separate(csv, rows, spec.canaries());
-    checkPoolSize(csv, canaries.pool(), spec.design());
-    DataSplit split = DataSplit.of(spec.design(), canaries.pool(), seed ^ SPLIT_SALT);
-    if (split.train().isEmpty() || split.heldout().isEmpty()) {
+    DataSplit split;
+    if (spec.design() == null) {
+      split = DataSplit.none(canaries.pool());
+    } else {
+      checkPoolSize(csv, canaries.pool(), spec.design());
+      split = DataSplit.of(spec.design(), canaries.pool(), seed ^ SPLIT_SALT);
+    }
+    if (split.design() != null && (split.train().isEmpty() || split.heldout().isEmpty())) {
       throw new BadInputException(
           csv
               + ": the "
@@ -156,7 +161,7 @@ public final class TrainJob {
     CardMetrics metrics =
         new CardMetrics(
             Evaluation.accuracy(outcome.weights(), trainSet.examples()),
-            Evaluation.accuracy(outcome.weights(), heldout),
+            heldout.isEmpty() ? null : Evaluation.accuracy(outcome.weights(), heldout),
             trainSet.size(),
             heldout.size());
     boolean dp = outcome.dpSgd() != null;
@@ -424,7 +429,7 @@ public final class TrainJob {
         keepRowFacts ? datasetSha256 : null,
         spec.columns().text(),
         spec.columns().label(),
-        spec.heldoutFraction(),
+        design == null ? 0 : spec.heldoutFraction(),
         relative(dir, kitDir.resolve(MEMBERS_FILE)),
         relative(dir, kitDir.resolve(NON_MEMBERS_FILE)),
         vocabulary.size(),
@@ -444,8 +449,8 @@ public final class TrainJob {
     return name == null ? p.toString() : name.toString();
   }
 
-  /** Writes rows as a text,label CSV (RFC 4180 quoting), atomically. */
-  static void writeRows(Path file, List<LabeledText> rows) throws IOException {
+  /** Writes rows as a text,label CSV (RFC 4180 quoting, LF line ends), atomically. */
+  public static void writeRows(Path file, List<LabeledText> rows) throws IOException {
     AtomicFiles.write(
         file,
         out -> {

@@ -4,7 +4,9 @@ import dev.trustml.audit.MembershipAudit;
 import dev.trustml.audit.MembershipAuditOutcome;
 import dev.trustml.audit.MembershipAuditRequest;
 import dev.trustml.audit.OneRunOption;
+import dev.trustml.audit.shadow.ReferenceExecutor;
 import dev.trustml.audit.shadow.ShadowPlan;
+import dev.trustml.audit.shadow.TrainCommandTemplate;
 import dev.trustml.error.UsageException;
 import dev.trustml.membership.AttackRegistry;
 import dev.trustml.membership.RmiaParameters;
@@ -17,7 +19,9 @@ import dev.trustml.results.Theoretical;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,9 +84,43 @@ final class MembershipCommand implements Callable<Integer> {
   int shadowModels;
 
   @Option(
+      names = "--train-command",
+      paramLabel = "CMD",
+      description =
+          "Train the --shadow-models reference models with your own command, run by sh -c once"
+              + " per model with {train_csv} (its training rows, text,label), {out_dir} (where it"
+              + " writes the model bundle) and optionally {seed}; cached like trustml's own,"
+              + " one log per model (default: the target's recipe).")
+  String trainCommand;
+
+  @Option(
+      names = "--executor",
+      paramLabel = "local|spark",
+      defaultValue = "local",
+      description =
+          "Where reference models are trained and scored: local (threads and processes of this"
+              + " machine) or spark (Apache Spark tasks, with --spark-master; needs trustml's Spark"
+              + " module) (default: ${DEFAULT-VALUE}).")
+  String executor;
+
+  @Option(
+      names = "--spark-master",
+      paramLabel = "URL",
+      description = "Spark master, e.g. local[2] or spark://host:7077 (with --executor spark).")
+  String sparkMaster;
+
+  @Option(
+      names = "--spark-conf",
+      paramLabel = "KEY=VALUE",
+      description = "A Spark setting (repeatable), e.g. spark.executor.memory=4g.")
+  Map<String, String> sparkConf = new LinkedHashMap<>();
+
+  @Option(
       names = "--reference",
       paramLabel = "DIR",
-      description = "A reference model bundle trained by trustml (repeatable).")
+      description =
+          "A reference model bundle trained by trustml, or a plan directory of 'trustml shadow"
+              + " plan' holding the models you trained (repeatable).")
   List<Path> references = new ArrayList<>();
 
   @Option(
@@ -193,6 +231,9 @@ final class MembershipCommand implements Callable<Integer> {
               + " for none; got "
               + shadowModels);
     }
+    ReferenceExecutorChoice executorChoice =
+        ReferenceExecutorChoice.of(executor, sparkMaster, sparkConf, shadowModels);
+    TrainCommandTemplate command = trainCommand(trainCommand, shadowModels);
     OneRunOption oneRunOption = oneRunOption(oneRun);
     output.check(model);
     Path shadowCache = shadowModels == 0 ? null : cacheDir.checked();
@@ -205,14 +246,6 @@ final class MembershipCommand implements Callable<Integer> {
         epsilon == null
             ? null
             : new Theoretical(epsilon, delta == null ? 1e-5 : delta, null, "command-line");
-    ShadowPlan shadows =
-        shadowModels == 0
-            ? null
-            : new ShadowPlan(
-                shadowModels,
-                seed,
-                shadowCache,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors());
     MembershipAuditRequest request =
         new MembershipAuditRequest(
             membersFile,
@@ -221,23 +254,50 @@ final class MembershipCommand implements Callable<Integer> {
             attacks,
             evaluation,
             claim,
-            shadows,
+            null,
             references,
             rmia,
             seed,
             oneRunOption,
             population);
     MembershipAuditOutcome outcome;
-    try (LoadedModel target = LoadedModel.load(bundle, false)) {
+    try (LoadedModel target = LoadedModel.load(bundle, false);
+        ReferenceExecutor referenceExecutor = executorChoice.open()) {
+      ShadowPlan shadows =
+          shadowModels == 0
+              ? null
+              : new ShadowPlan(
+                  shadowModels,
+                  seed,
+                  shadowCache,
+                  threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                  command,
+                  referenceExecutor);
       outcome =
           MembershipAudit.run(
               target,
-              request,
+              request.withShadows(shadows),
               StderrProgress.forConsole(spec.commandLine().getErr(), output.quiet));
     }
     MembershipResult result = outcome.result();
     SummaryTables.membership(result, out);
     return output.finish(result, outcome.scores(), out);
+  }
+
+  /** The checked --train-command, or null without one. */
+  static TrainCommandTemplate trainCommand(String value, int shadowModels) throws UsageException {
+    if (value == null) {
+      return null;
+    }
+    if (shadowModels == 0) {
+      throw new UsageException(
+          "--train-command trains the --shadow-models reference models; add --shadow-models N");
+    }
+    String problem = TrainCommandTemplate.problem(value);
+    if (problem != null) {
+      throw new UsageException("--train-command: " + problem);
+    }
+    return new TrainCommandTemplate(value);
   }
 
   /** {@code auto}, {@code off} or a positive guess count. */
@@ -261,7 +321,7 @@ final class MembershipCommand implements Callable<Integer> {
         "--one-run must be auto, off or a number of guesses per side >= 1; got '" + value + "'");
   }
 
-  private static Path fromCard(ModelBundle bundle, boolean membersSide) throws UsageException {
+  static Path fromCard(ModelBundle bundle, boolean membersSide) throws UsageException {
     TrainingRecipe t = bundle.card().training();
     String file = t == null ? null : membersSide ? t.membersFile() : t.nonMembersFile();
     if (file == null) {
