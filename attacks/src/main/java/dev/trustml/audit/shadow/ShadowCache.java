@@ -340,7 +340,7 @@ public final class ShadowCache {
   }
 
   /** Deletes a tree, tolerating another process deleting it at the same time. */
-  static void deleteTree(Path path) {
+  public static void deleteTree(Path path) {
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       try (DirectoryStream<Path> s = Files.newDirectoryStream(path)) {
         for (Path child : s) {
