@@ -124,14 +124,17 @@ public final class PlanReferences {
       results.add(result);
     }
     problems.addAll(extras(planDir, plan));
+    if (problems.size() == 1) {
+      throw new BadInputException(planDir + ": " + problems.get(0));
+    }
     if (!problems.isEmpty()) {
       throw new BadInputException(
           planDir
               + ": "
               + problems.size()
-              + " problem(s) with the plan's "
+              + " problems with the plan's "
               + models.size()
-              + " reference models:\n  "
+              + " reference models, one per line:\n  "
               + String.join("\n  ", problems));
     }
 
@@ -158,7 +161,7 @@ public final class PlanReferences {
   }
 
   /** For each audit row, its pool row: the k-th row with a hash to the k-th pool row with it. */
-  private static int[] matchAuditRows(Path planDir, long[] poolKeys, long[] auditKeys)
+  static int[] matchAuditRows(Path planDir, long[] poolKeys, long[] auditKeys)
       throws BadInputException {
     Map<Long, List<Integer>> positions = positions(poolKeys);
     Map<Long, Integer> used = new HashMap<>();
