@@ -20,12 +20,12 @@ PREFIX ?= /usr/local
 # The CLI and the release directory dist/target/trustml/ that ./trustml runs (no tarball); the
 # first run of the launcher then builds this machine's class-data-sharing archive (warm start).
 build:
-	$(MVN) -DskipTests -Dassembly.skipAssembly=true package
+	$(MVN) -DskipTests -DskipSpark -Dassembly.skipAssembly=true package
 	./trustml --version > /dev/null
 
 # The installable release: $(TARBALL) (bin/trustml, lib/, completion/, licences).
 dist:
-	$(MVN) -DskipTests package
+	$(MVN) -DskipTests -DskipSpark package
 	@echo "wrote $(TARBALL) ($$(du -m $(TARBALL) | cut -f1) MB)"
 
 # The Spark add-on (audit membership --executor spark), kept out of the release tarball (about 230

@@ -41,7 +41,7 @@ class ReferencePlanTest {
   private static final String MODELS = "4";
   private static final String SEED = "3";
 
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
 
   private Path members;
   private Path nonMembers;

@@ -126,6 +126,7 @@ class CacheInventoryTest {
         List.of(done),
         CacheInventory.list(cache, Instant.now()).stream().map(CacheItem::name).toList());
     try (EntryLock held = EntryLock.tryAcquire(cache.lockFile(building))) {
+      assertTrue(held.acquired());
       CacheInventory.clear(cache, null, Instant.now());
       assertFalse(Files.exists(cache.logFile(done)));
       assertTrue(Files.exists(cache.logFile(building)), "its writer is still running");
