@@ -41,11 +41,11 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Bundles for the vocabulary attack's end-to-end tests, built deterministically in test setup from
- * the sentiment pool ({@code sample-models/sentiment/{members,nonmembers}.csv} together, 2,982
- * rows): each distinct row (text and label) is a member by a seeded fair coin flip (Bernoulli(1/2),
- * recorded on the card), and the model is trained with DP-SGD at epsilon 1 by trustml's trainer;
- * the member and non-member files go to the audit kit beside the bundle ({@code DIR.audit}), as
- * {@code trustml train} writes them. Only the vocabulary differs:
+ * the sentiment pool ({@code sample-models/sentiment/{members,nonmembers}.csv} together, 3,582 rows
+ * with the background pin sentences): each distinct row (text and label) is a member by a seeded
+ * fair coin flip (Bernoulli(1/2), recorded on the card), and the model is trained with DP-SGD at
+ * epsilon 1 by trustml's trainer; the member and non-member files go to the audit kit beside the
+ * bundle ({@code DIR.audit}), as {@code trustml train} writes them. Only the vocabulary differs:
  *
  * <ul>
  *   <li>{@link #leaky}: every word of the members, built in the clear (the leak issue 10 found in

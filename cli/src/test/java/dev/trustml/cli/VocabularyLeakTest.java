@@ -220,11 +220,22 @@ class VocabularyLeakTest {
             VocabularyFixtures.kit(leaky).resolve("nonmembers.csv"), CsvColumns.DEFAULT)) {
       nonMembers = reader.readAll();
     }
-    int half = nonMembers.size() / 2;
+    // Identical rows (same text and label) stay on one side: a population row is never audited.
+    List<LabeledText> auditedRows = new ArrayList<>();
+    List<LabeledText> populationRows = new ArrayList<>();
+    java.util.Set<Long> firstHalf = new java.util.HashSet<>();
+    for (LabeledText row : nonMembers) {
+      long key = dev.trustml.audit.RowKey.of(row.text(), row.label());
+      boolean audit =
+          firstHalf.contains(key)
+              || (auditedRows.size() < nonMembers.size() / 2 && firstHalf.add(key));
+      (audit ? auditedRows : populationRows).add(row);
+    }
+    int half = auditedRows.size();
     Path audited = tmp.resolve("audited.csv");
     Path population = tmp.resolve("population.csv");
-    VocabularyFixtures.writeCsv(audited, nonMembers.subList(0, half));
-    VocabularyFixtures.writeCsv(population, nonMembers.subList(half, nonMembers.size()));
+    VocabularyFixtures.writeCsv(audited, auditedRows);
+    VocabularyFixtures.writeCsv(population, populationRows);
     JsonNode root =
         audit(
             leaky,
