@@ -41,6 +41,24 @@ final class SparkReferenceExecutor implements ReferenceExecutor {
   public List<ReferenceScores> run(
       ReferenceWork work, List<ReferenceJob> jobs, ShadowCache cache, Progress progress)
       throws TrustmlException {
+    try {
+      return runTasks(work, jobs, cache, progress);
+    } catch (RuntimeException e) {
+      throw new TrustmlException(
+          ExitCode.INTERNAL,
+          sc.sc().isStopped()
+              ? "Spark stopped before the reference models were done: no master answered at "
+                  + sc.master()
+                  + ", or it gave up on this application; check the master URL, that it is"
+                  + " reachable from here and that its workers have free cores"
+              : "the Spark job of the reference models failed: " + firstLine(e),
+          e);
+    }
+  }
+
+  private List<ReferenceScores> runTasks(
+      ReferenceWork work, List<ReferenceJob> jobs, ShadowCache cache, Progress progress)
+      throws TrustmlException {
     List<Broadcast<?>> broadcasts = new ArrayList<>();
     Broadcast<ReferenceWork> sharedWork = sc.broadcast(work);
     broadcasts.add(sharedWork);
@@ -65,13 +83,12 @@ final class SparkReferenceExecutor implements ReferenceExecutor {
     try {
       outcomes =
           sc.parallelize(tasks, tasks.size()).map(new RunReferenceTask(sharedWork)).collect();
-    } catch (RuntimeException e) {
-      throw new TrustmlException(
-          ExitCode.INTERNAL, "the Spark job of the reference models failed: " + firstLine(e), e);
     } finally {
       sc.sc().removeSparkListener(listener);
-      for (Broadcast<?> b : broadcasts) {
-        b.destroy();
+      if (!sc.sc().isStopped()) {
+        for (Broadcast<?> b : broadcasts) {
+          b.destroy();
+        }
       }
     }
     return collect(outcomes, jobs, cache);
