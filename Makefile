@@ -111,10 +111,14 @@ demo: build
 # Speed figures, each measured in one run (ratios where a ratio fits): bench/results.json.
 # Start times: the release launcher with and without its class-data-sharing archive (TRUSTML_CDS),
 # for --help and for a small membership audit; the first command makes sure the archive exists.
+# The rest is the bench module (bench/, not in the release), run on the release's jars with the
+# launcher's settings: libtorch cache and malloc settings, offline, one libtorch thread.
 RELEASE_BIN := dist/target/trustml/bin/trustml
+BENCH_JAVA = $(DJL_ENV) $(TORCH_ENV) java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
+  -Dai.djl.pytorch.num_interop_threads=1 \
+  -cp "bench/target/trustml-bench-$(VERSION).jar:dist/target/trustml/lib/*" dev.trustml.bench.BenchCommand
 SMALL_AUDIT := audit membership --model sample-models/sentiment/eps8 --attack loss --bootstrap 20 --quiet
 bench: build
-	mkdir -p bench
 	@secs() { s=$$(date +%s%N); "$$@" > /dev/null; e=$$(date +%s%N); echo "scale=3; ($$e - $$s) / 1000000000" | bc; }; \
 	  $(RELEASE_BIN) --version > /dev/null; \
 	  cli_help=$$(secs ./trustml --help); \
@@ -122,7 +126,7 @@ bench: build
 	  help_no_cds=$$(secs env TRUSTML_CDS=off $(RELEASE_BIN) --help); \
 	  audit=$$(secs $(RELEASE_BIN) $(SMALL_AUDIT)); \
 	  audit_no_cds=$$(secs env TRUSTML_CDS=off $(RELEASE_BIN) $(SMALL_AUDIT)); \
-	  ./trustml bench --out bench/results.json --cli-help-seconds $$cli_help \
+	  $(BENCH_JAVA) --out bench/results.json --cli-help-seconds $$cli_help \
 	    --help-seconds $$help --help-seconds-without-cds $$help_no_cds \
 	    --audit-seconds $$audit --audit-seconds-without-cds $$audit_no_cds
 

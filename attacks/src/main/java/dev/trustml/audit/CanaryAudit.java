@@ -16,6 +16,8 @@ import dev.trustml.canary.modiva.Modiva;
 import dev.trustml.canary.modiva.ModivaProblem;
 import dev.trustml.canary.modiva.ModivaResult;
 import dev.trustml.error.BadInputException;
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
 import dev.trustml.io.Hashing;
@@ -164,10 +166,12 @@ public final class CanaryAudit {
       throws TrustmlException {
     if (!template.spaceFitsInLong() || template.spaceSizeExact() > ENUMERATION_HARD_LIMIT) {
       throw new UsageException(
-          String.format(
-              "canary '%s' has 2^%.1f candidates, too many to enumerate (limit %,d); use --method"
-                  + " beam or modiva",
-              template.source(), template.log2SpaceSize(), ENUMERATION_HARD_LIMIT));
+          Message.of(
+              String.format(
+                  "canary '%s' has 2^%.1f candidates, too many to enumerate (limit %,d); use ",
+                  template.source(), template.log2SpaceSize(), ENUMERATION_HARD_LIMIT),
+              Message.ref(Setting.CANARY_METHOD, "the method"),
+              " beam or modiva"));
     }
     return new EnumerationSearch(scorer, settings.topK()).run(template, secret, progress);
   }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustml.error.BadInputException;
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,9 +87,12 @@ public final class SecretsJson {
       root = MAPPER.readTree(Files.readString(file));
     } catch (NoSuchFileException e) {
       throw new BadInputException(
-          "secrets file "
-              + file
-              + " does not exist; check the path (--secrets, or the card's secrets_file)");
+          Message.of(
+              "secrets file ",
+              file,
+              " does not exist; check the path (",
+              Message.ref(Setting.SECRETS_FILE, "the secrets file given"),
+              ", or the card's secrets_file)"));
     } catch (JsonProcessingException e) {
       throw new BadInputException(
           "secrets file "

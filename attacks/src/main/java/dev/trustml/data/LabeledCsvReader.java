@@ -1,6 +1,8 @@
 package dev.trustml.data;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,8 +59,10 @@ public final class LabeledCsvReader implements AutoCloseable {
           file + ": empty file; expected a header line naming the columns (e.g. text,label)");
     }
     this.width = parser.getHeaderNames().size();
-    this.textIndex = column(header, columns.text(), "--text-column");
-    this.labelIndex = column(header, columns.label(), "--label-column");
+    this.textIndex =
+        column(header, columns.text(), Message.ref(Setting.TEXT_COLUMN, "another text column"));
+    this.labelIndex =
+        column(header, columns.label(), Message.ref(Setting.LABEL_COLUMN, "another label column"));
     this.records = parser.iterator();
   }
 
@@ -160,18 +164,19 @@ public final class LabeledCsvReader implements AutoCloseable {
     }
   }
 
-  private int column(Map<String, Integer> header, String name, String option)
+  private int column(Map<String, Integer> header, String name, Message.Ref setting)
       throws BadInputException {
     Integer index = header.get(name);
     if (index == null) {
       throw new BadInputException(
-          file
-              + ": no column '"
-              + name
-              + "' in the header (columns: "
-              + String.join(", ", parser.getHeaderNames())
-              + "); rename it or pass "
-              + option);
+          Message.of(
+              file,
+              ": no column '",
+              name,
+              "' in the header (columns: ",
+              String.join(", ", parser.getHeaderNames()),
+              "); rename it or pass ",
+              setting));
     }
     return index;
   }

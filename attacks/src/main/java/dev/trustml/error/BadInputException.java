@@ -11,4 +11,12 @@ public class BadInputException extends TrustmlException {
   public BadInputException(String message, Throwable cause) {
     super(ExitCode.BAD_INPUT, message, cause);
   }
+
+  public BadInputException(Message message) {
+    super(ExitCode.BAD_INPUT, message);
+  }
+
+  public BadInputException(Message message, Throwable cause) {
+    super(ExitCode.BAD_INPUT, message, cause);
+  }
 }

@@ -7,4 +7,12 @@ public class UsageException extends TrustmlException {
   public UsageException(String message) {
     super(ExitCode.USAGE, message);
   }
+
+  public UsageException(Message message) {
+    super(ExitCode.USAGE, message);
+  }
+
+  public UsageException(Message message, Throwable cause) {
+    super(ExitCode.USAGE, message, cause);
+  }
 }

@@ -1,5 +1,7 @@
 package dev.trustml.membership;
 
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.error.UsageException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -111,11 +113,14 @@ public final class AttackRegistry {
     Attack attack = name == null ? null : byName.get(name.trim());
     if (attack == null) {
       throw new UsageException(
-          "unknown attack '"
-              + name
-              + "'; valid attacks: "
-              + String.join(", ", byName.keySet())
-              + " (see --list-attacks)");
+          Message.of(
+              "unknown attack '",
+              name,
+              "'; valid attacks: ",
+              String.join(", ", byName.keySet()),
+              " (see ",
+              Message.ref(Setting.ATTACK_LIST, "the attack list"),
+              ")"));
     }
     return attack;
   }

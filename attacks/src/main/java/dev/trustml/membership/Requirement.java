@@ -1,6 +1,8 @@
 package dev.trustml.membership;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 
 /** Inputs beyond the target's outputs that an attack needs. */
 public enum Requirement {
@@ -61,11 +63,14 @@ public enum Requirement {
     for (Requirement requirement : info.requirements()) {
       if (!requirement.isMetBy(input)) {
         throw new BadInputException(
-            "attack '"
-                + info.name()
-                + "' needs "
-                + requirement.description()
-                + "; supply them or choose an attack that does not (see --list-attacks)");
+            Message.of(
+                "attack '",
+                info.name(),
+                "' needs ",
+                requirement.description(),
+                "; supply them or choose an attack that does not (see ",
+                Message.ref(Setting.ATTACK_LIST, "the attack list"),
+                ")"));
       }
     }
   }

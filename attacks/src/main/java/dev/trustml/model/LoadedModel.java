@@ -74,7 +74,7 @@ public final class LoadedModel implements AutoCloseable {
           ExitCode.INTERNAL,
           "the PyTorch engine failed to start ("
               + e.getMessage()
-              + "); check DJL_CACHE_DIR is writable and run with --verbose",
+              + "); check DJL_CACHE_DIR is writable",
           e);
     }
     try {

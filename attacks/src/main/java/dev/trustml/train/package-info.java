@@ -17,8 +17,8 @@
  * noise N(0, sigma^2 C^2) on the sum, divided by the expected batch size qN. Per-example norms come
  * in closed form without materialising per-example gradients (ghost clipping, {@link
  * dev.trustml.train.BatchPass}); the naive per-example computation ({@link
- * dev.trustml.train.NaiveClipping}) stays as the reference the tests and the benchmark ({@link
- * dev.trustml.train.TrainBench}) compare against.
+ * dev.trustml.train.NaiveClipping}) stays as the reference the tests and the benchmark ({@code
+ * TrainBench} in the bench module) compare against.
  *
  * <p><b>Embedding noise</b> (V x D Gaussians per step) is what makes DP-SGD slower than non-private
  * training. With plain SGD it is added lazily ({@link dev.trustml.train.LazyRowNoise} explains why

@@ -4,14 +4,9 @@ import dev.trustml.audit.AuditScores;
 import dev.trustml.error.ExitCode;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
-import dev.trustml.reports.CsvRenderer;
-import dev.trustml.reports.JunitXmlRenderer;
-import dev.trustml.reports.MarkdownRenderer;
-import dev.trustml.reports.ResultsJson;
 import dev.trustml.reports.ScoresCsv;
 import dev.trustml.reports.gate.GatePolicy;
 import dev.trustml.reports.gate.GateReport;
-import dev.trustml.reports.html.HtmlRenderer;
 import dev.trustml.results.AuditResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,32 +23,8 @@ import picocli.CommandLine.Option;
  * written atomically.
  */
 final class AuditOutputOptions {
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report.")
-  Path json;
-
-  @Option(
-      names = "--html",
-      paramLabel = "FILE",
-      description = "Write a self-contained HTML report (ROC curves, histograms, verdict).")
-  Path html;
-
-  @Option(
-      names = "--markdown",
-      paramLabel = "FILE",
-      description = "Write a short Markdown summary (for a pull-request comment).")
-  Path markdown;
-
-  @Option(
-      names = "--junit",
-      paramLabel = "FILE",
-      description = "Write the gate checks as JUnit XML (needs --fail-if or --policy).")
-  Path junit;
-
-  @Option(
-      names = "--csv",
-      paramLabel = "FILE",
-      description = "Write ROC points (membership) or the canary table as CSV.")
-  Path csv;
+  /** {@code --json}, {@code --html}, ...: one option per report format. */
+  @Mixin ReportFormatOptions reports;
 
   @Option(
       names = "--scores-csv",
@@ -88,17 +59,13 @@ final class AuditOutputOptions {
       }
     }
     policy = gate.policy();
-    if (junit != null && policy.isEmpty()) {
-      throw new UsageException("--junit writes the gate checks: add --fail-if CHECK or --policy");
-    }
+    reports.check(policy);
   }
 
   private List<Path> outputs() {
-    List<Path> all = new ArrayList<>();
-    for (Path p : new Path[] {json, html, markdown, junit, csv, scoresCsv}) {
-      if (p != null) {
-        all.add(p);
-      }
+    List<Path> all = new ArrayList<>(reports.files());
+    if (scoresCsv != null) {
+      all.add(scoresCsv);
     }
     return all;
   }
@@ -110,28 +77,9 @@ final class AuditOutputOptions {
    */
   int finish(AuditResult result, AuditScores scores, PrintWriter out) throws TrustmlException {
     GateReport report = policy == null || policy.isEmpty() ? null : policy.evaluate(result);
-    try {
-      if (json != null) {
-        ResultsJson.write(json, result);
-        out.println("wrote " + json);
-      }
-      if (html != null) {
-        HtmlRenderer.write(html, result, report);
-        out.println("wrote " + html);
-      }
-      if (markdown != null) {
-        MarkdownRenderer.write(markdown, result, report);
-        out.println("wrote " + markdown);
-      }
-      if (junit != null) {
-        JunitXmlRenderer.write(junit, result, report);
-        out.println("wrote " + junit);
-      }
-      if (csv != null) {
-        CsvRenderer.write(csv, result);
-        out.println("wrote " + csv);
-      }
-      if (scoresCsv != null && scores != null) {
+    reports.write(result, report, out);
+    if (scoresCsv != null && scores != null) {
+      try {
         ScoresCsv.write(
             scoresCsv,
             scores.rowNumbers(),
@@ -140,11 +88,13 @@ final class AuditOutputOptions {
             scores.labels(),
             scores.attacks(),
             scores.scores());
-        out.println("wrote " + scoresCsv);
+      } catch (IOException e) {
+        throw new TrustmlException(
+            ExitCode.BAD_INPUT,
+            scoresCsv + ": cannot write the report (" + e.getMessage() + ")",
+            e);
       }
-    } catch (IOException e) {
-      throw new TrustmlException(
-          ExitCode.BAD_INPUT, "cannot write the report (" + e.getMessage() + ")", e);
+      out.println("wrote " + scoresCsv);
     }
     if (report == null) {
       out.flush();

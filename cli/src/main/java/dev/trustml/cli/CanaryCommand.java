@@ -109,29 +109,11 @@ final class CanaryCommand implements Callable<Integer> {
       description = "ModIvA optimisation steps (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--epsilon", paramLabel = "E", description = "Claimed epsilon (overrides card).")
-  Double epsilon;
+  @Mixin ClaimOptions claim;
 
-  @Option(
-      names = "--delta",
-      paramLabel = "D",
-      description = "Claimed delta, with --epsilon (default 1e-5).")
-  Double delta;
+  @Mixin ConfidenceOption confidence;
 
-  @Option(
-      names = "--confidence",
-      paramLabel = "C",
-      defaultValue = "0.95",
-      description =
-          "Family-wise confidence of the epsilon lower bounds (default: ${DEFAULT-VALUE}).")
-  double confidence;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "0",
-      description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Mixin AuditOutputOptions output;
 
@@ -147,24 +129,16 @@ final class CanaryCommand implements Callable<Integer> {
     if ((template == null) != (label == null)) {
       throw new UsageException("--canary and --label go together");
     }
-    if (epsilon == null && delta != null) {
-      throw new UsageException("--delta needs --epsilon");
-    }
-    if (!(confidence > 0 && confidence < 1)) {
-      throw new UsageException("--confidence " + confidence + " must be in (0, 1), e.g. 0.95");
-    }
+    Theoretical claimed = claim.claim();
+    double level = confidence.checked();
     output.check(model.dir);
     ModelBundle bundle = ModelBundle.open(model.dir);
     CanarySecrets canaries = CanarySecrets.resolve(bundle, secrets, template, label);
     ExtractionSettings settings =
         new ExtractionSettings(
-            enumerationLimit, topK, beamWidth, PartialCanaryForm.OMIT_UNFILLED, 10_000, seed);
+            enumerationLimit, topK, beamWidth, PartialCanaryForm.OMIT_UNFILLED, 10_000, seed.value);
     ModivaConfig modiva =
         ModivaConfig.defaults().withRestarts(restarts).withSteps(steps).withTopK(topK);
-    Theoretical claim =
-        epsilon == null
-            ? null
-            : new Theoretical(epsilon, delta == null ? 1e-5 : delta, null, "command-line");
     boolean whiteBox = chosen == CanaryMethod.MODIVA || chosen == CanaryMethod.ALL;
     CanaryResult result;
     try (LoadedModel loaded = LoadedModel.load(bundle, whiteBox)) {
@@ -176,11 +150,11 @@ final class CanaryCommand implements Callable<Integer> {
                   chosen,
                   settings,
                   modiva,
-                  claim,
+                  claimed,
                   reveal,
-                  seed,
+                  seed.value,
                   canaries.auditSet(),
-                  confidence),
+                  level),
               StderrProgress.forConsole(spec.commandLine().getErr(), output.quiet));
     }
     SummaryTables.canary(result, out);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.UsageException;
-import dev.trustml.privacy.AccountantKind;
 import dev.trustml.privacy.CalibratedNoise;
 import dev.trustml.privacy.DpSgdParameters;
 import dev.trustml.privacy.NoiseCalibrator;
@@ -18,10 +17,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code trustml epsilon}: the (epsilon, delta) guarantee of DP-SGD with Poisson sampling, or the
@@ -70,15 +67,7 @@ final class EpsilonCommand implements Callable<Integer> {
       description = "Target delta in (0, 1), typically below 1/(number of training examples).")
   double delta;
 
-  @Option(
-      names = "--accountant",
-      paramLabel = "rdp|pld",
-      defaultValue = "rdp",
-      converter = AccountantConverter.class,
-      description =
-          "rdp: Renyi DP (as Opacus and TF Privacy report); pld: privacy loss distribution"
-              + " (tighter, slower). Default: ${DEFAULT-VALUE}.")
-  AccountantKind accountant;
+  @Mixin AccountantOption accountant;
 
   @Option(names = "--json", description = "Print one JSON object instead of a sentence.")
   boolean json;
@@ -110,7 +99,7 @@ final class EpsilonCommand implements Callable<Integer> {
       report = compute();
     } catch (BadInputException e) {
       // Every value here came from the command line: a bad or unreachable one is a usage error.
-      throw new UsageException(e.getMessage());
+      throw new UsageException(e.message(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? new ObjectMapper().writeValueAsString(report) : report.sentence());
@@ -119,7 +108,7 @@ final class EpsilonCommand implements Callable<Integer> {
   }
 
   private EpsilonReport compute() throws BadInputException {
-    PrivacyAccountant privacyAccountant = accountant.create();
+    PrivacyAccountant privacyAccountant = accountant.kind.create();
     EpsilonReport report;
     if (noiseOrTarget.noiseMultiplier != null) {
       DpSgdParameters parameters =
@@ -127,7 +116,7 @@ final class EpsilonCommand implements Callable<Integer> {
       double epsilon = privacyAccountant.epsilon(parameters, delta);
       report =
           new EpsilonReport(
-              accountant.cliName(),
+              accountant.kind.cliName(),
               epsilon,
               delta,
               samplingRate,
@@ -140,7 +129,7 @@ final class EpsilonCommand implements Callable<Integer> {
               .calibrate(samplingRate, steps, delta, noiseOrTarget.targetEpsilon);
       report =
           new EpsilonReport(
-              accountant.cliName(),
+              accountant.kind.cliName(),
               noise.epsilon(),
               delta,
               samplingRate,
@@ -201,16 +190,6 @@ final class EpsilonCommand implements Callable<Integer> {
         return "infinity";
       }
       return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toString();
-    }
-  }
-
-  /** Parses {@code --accountant} by the accountants' command-line names. */
-  static final class AccountantConverter implements ITypeConverter<AccountantKind> {
-    @Override
-    public AccountantKind convert(String value) {
-      return AccountantKind.fromCliName(value)
-          .orElseThrow(
-              () -> new TypeConversionException("expected 'rdp' or 'pld' but was '" + value + "'"));
     }
   }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns exceptions into one line on stderr and a documented exit code. Stack traces appear only
- * with {@code --verbose}.
+ * with {@code --verbose}. Library messages refer to settings in their own words; here each becomes
+ * the option of the command that ran ({@link SettingOptions}).
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
@@ -18,7 +19,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     PrintWriter err = cl.getErr();
     boolean verbose = isVerbose(parsed);
     if (ex instanceof TrustmlException te) {
-      err.println("trustml: " + te.getMessage());
+      // The library words its settings; name the option this command takes for each.
+      // An internal failure (the engine, an interrupted run) is worth a stack trace.
+      boolean internal = te.exitCode() == ExitCode.INTERNAL;
+      err.println(
+          "trustml: "
+              + te.message(s -> SettingOptions.optionOf(s, cl.getCommandSpec()))
+              + (internal && !verbose ? " (run again with --verbose for the stack trace)" : ""));
       if (verbose) {
         te.printStackTrace(err);
       }

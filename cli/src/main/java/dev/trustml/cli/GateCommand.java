@@ -3,12 +3,12 @@ package dev.trustml.cli;
 import dev.trustml.error.ExitCode;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
-import dev.trustml.reports.JunitXmlRenderer;
-import dev.trustml.reports.ResultKind;
+import dev.trustml.reports.ReportFormat;
 import dev.trustml.reports.ResultsJson;
 import dev.trustml.reports.gate.GatePolicy;
 import dev.trustml.reports.gate.GateReport;
 import dev.trustml.reports.gate.Metric;
+import dev.trustml.reports.schema.ResultKind;
 import dev.trustml.results.AuditResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ final class GateCommand implements Callable<Integer> {
     AuditResult result = ResultsJson.read(results);
     GateReport report = policy.evaluate(result);
     if (junit != null) {
-      JunitXmlRenderer.write(junit, result, report);
+      ReportFormat.JUNIT.write(junit, result, report);
     }
     return print(report, spec.commandLine().getOut());
   }

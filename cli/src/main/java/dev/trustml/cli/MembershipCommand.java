@@ -123,17 +123,7 @@ final class MembershipCommand implements Callable<Integer> {
               + " plan' holding the models you trained (repeatable).")
   List<Path> references = new ArrayList<>();
 
-  @Option(
-      names = "--epsilon",
-      paramLabel = "E",
-      description = "Claimed epsilon (overrides the model card).")
-  Double epsilon;
-
-  @Option(
-      names = "--delta",
-      paramLabel = "D",
-      description = "Claimed delta, with --epsilon (default 1e-5).")
-  Double delta;
+  @Mixin ClaimOptions claim;
 
   @Mixin AuditOutputOptions output;
 
@@ -151,12 +141,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "Bootstrap resamples for intervals (0 = none; default: ${DEFAULT-VALUE}).")
   int bootstrap;
 
-  @Option(
-      names = "--confidence",
-      paramLabel = "C",
-      defaultValue = "0.95",
-      description = "Confidence of intervals and of the epsilon bound (default: ${DEFAULT-VALUE}).")
-  double confidence;
+  @Mixin ConfidenceOption confidence;
 
   @Option(
       names = "--rmia-a",
@@ -172,12 +157,7 @@ final class MembershipCommand implements Callable<Integer> {
       description = "RMIA's likelihood-ratio threshold gamma (default: ${DEFAULT-VALUE}).")
   double rmiaGamma;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "0",
-      description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Mixin ShadowCacheOption cacheDir;
 
@@ -221,9 +201,8 @@ final class MembershipCommand implements Callable<Integer> {
     if (model == null) {
       throw new UsageException("missing --model DIR (the bundle to audit)");
     }
-    if (epsilon == null && delta != null) {
-      throw new UsageException("--delta needs --epsilon");
-    }
+    Theoretical claimed = claim.claim();
+    double level = confidence.checked();
     // Checked here, not only where the models are trained, so a typo fails before any scoring.
     if (shadowModels != 0 && (shadowModels < 2 || shadowModels % 2 != 0)) {
       throw new UsageException(
@@ -237,15 +216,11 @@ final class MembershipCommand implements Callable<Integer> {
     OneRunOption oneRunOption = oneRunOption(oneRun);
     output.check(model);
     Path shadowCache = shadowModels == 0 ? null : cacheDir.checked();
-    EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, confidence, 0.0, seed);
+    EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, level, 0.0, seed.value);
     RmiaParameters rmia = RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0);
     ModelBundle bundle = ModelBundle.open(model);
     Path membersFile = members != null ? members : fromCard(bundle, true);
     Path nonMembersFile = nonMembers != null ? nonMembers : fromCard(bundle, false);
-    Theoretical claim =
-        epsilon == null
-            ? null
-            : new Theoretical(epsilon, delta == null ? 1e-5 : delta, null, "command-line");
     MembershipAuditRequest request =
         new MembershipAuditRequest(
             membersFile,
@@ -253,11 +228,11 @@ final class MembershipCommand implements Callable<Integer> {
             columns.columns(),
             attacks,
             evaluation,
-            claim,
+            claimed,
             null,
             references,
             rmia,
-            seed,
+            seed.value,
             oneRunOption,
             population);
     MembershipAuditOutcome outcome;
@@ -268,7 +243,7 @@ final class MembershipCommand implements Callable<Integer> {
               ? null
               : new ShadowPlan(
                   shadowModels,
-                  seed,
+                  seed.value,
                   shadowCache,
                   threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                   command,

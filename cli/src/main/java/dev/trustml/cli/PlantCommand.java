@@ -98,8 +98,7 @@ final class PlantCommand implements Callable<Integer> {
       description = "Where the secret goes (JSON); keep it apart from the data.")
   Path secretsOut;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "(default: 0)")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Override
   public Integer call() throws Exception {
@@ -162,13 +161,13 @@ final class PlantCommand implements Callable<Integer> {
     PlantingResult planted;
     if (auditSet != null) {
       List<String> labels = label != null ? List.of(label) : List.copyOf(dataLabels);
-      planted = AuditSetPlanter.plant(rows, auditSet, parsed, labels, seed);
+      planted = AuditSetPlanter.plant(rows, auditSet, parsed, labels, seed.value);
     } else {
       List<CanarySpec> specs = new ArrayList<>();
       for (CanaryTemplate t : parsed) {
         specs.add(new CanarySpec(t, label, repeat));
       }
-      planted = CanaryPlanter.plant(rows, specs, seed);
+      planted = CanaryPlanter.plant(rows, specs, seed.value);
     }
     CSVFormat format = CSVFormat.RFC4180;
     AtomicFiles.write(

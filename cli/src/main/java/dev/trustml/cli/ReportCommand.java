@@ -1,14 +1,10 @@
 package dev.trustml.cli;
 
 import dev.trustml.error.ExitCode;
-import dev.trustml.error.UsageException;
-import dev.trustml.reports.CsvRenderer;
-import dev.trustml.reports.JunitXmlRenderer;
-import dev.trustml.reports.MarkdownRenderer;
+import dev.trustml.reports.ReportFormat;
 import dev.trustml.reports.ResultsJson;
 import dev.trustml.reports.gate.GatePolicy;
 import dev.trustml.reports.gate.GateReport;
-import dev.trustml.reports.html.HtmlRenderer;
 import dev.trustml.results.AuditResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code trustml report}: groups the commands that work on saved results. */
@@ -33,16 +28,13 @@ final class ReportCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /**
-   * {@code trustml report render RESULTS.json [--html OUT] [--markdown OUT] [--junit OUT] [--csv
-   * OUT]}.
-   */
+  /** {@code trustml report render RESULTS.json [--html FILE] [--markdown FILE] ...}. */
   @Command(
       name = "render",
       mixinStandardHelpOptions = true,
       description = {
-        "Render a saved result as a self-contained HTML report, a Markdown summary for a pull"
-            + " request, CSV (ROC points or canary findings) or JUnit XML.",
+        "Render a saved result in the formats its options name (every report format but the"
+            + " JSON the result already is).",
         "Without an output option the Markdown summary is printed. With --fail-if or --policy the"
             + " gate outcome is added to the reports and the command exits 1 when a check fails."
       })
@@ -51,66 +43,23 @@ final class ReportCommand implements Runnable {
 
     @Mixin CommonOptions common;
 
-    @Mixin GateCommand.GateOptions gate;
-
     @Parameters(index = "0", paramLabel = "RESULTS.json", description = "A result an audit wrote.")
     Path results;
 
-    @Option(names = "--html", paramLabel = "OUT", description = "Write the HTML report.")
-    Path html;
+    /** One option per report format, except the JSON this command reads. */
+    @Mixin ReportFormatOptions reports = ReportFormatOptions.without(ReportFormat.JSON);
 
-    @Option(names = "--markdown", paramLabel = "OUT", description = "Write the Markdown summary.")
-    Path markdown;
-
-    @Option(
-        names = "--junit",
-        paramLabel = "OUT",
-        description = "Write the gate checks as JUnit XML (needs --fail-if or --policy).")
-    Path junit;
-
-    @Option(
-        names = "--csv",
-        paramLabel = "OUT",
-        description = "Write ROC points (membership) or the findings table (canary) as CSV.")
-    Path csv;
+    @Mixin GateCommand.GateOptions gate;
 
     @Override
     public Integer call() throws Exception {
-      for (Path p : new Path[] {html, markdown, csv, junit}) {
-        OutputPaths.requireFile(p);
-      }
       GatePolicy policy = gate.policy();
-      if (junit != null && policy.isEmpty()) {
-        throw new UsageException(
-            "--junit writes one test case per gate check: add --fail-if CHECK or --policy FILE"
-                + " (e.g. --fail-if 'auc>0.6')");
-      }
+      reports.check(policy);
       AuditResult result = ResultsJson.read(results);
       GateReport report = policy.isEmpty() ? null : policy.evaluate(result);
       PrintWriter out = spec.commandLine().getOut();
-      boolean wrote = false;
-      if (html != null) {
-        HtmlRenderer.write(html, result, report);
-        out.println("wrote " + html);
-        wrote = true;
-      }
-      if (markdown != null) {
-        MarkdownRenderer.write(markdown, result, report);
-        out.println("wrote " + markdown);
-        wrote = true;
-      }
-      if (csv != null) {
-        CsvRenderer.write(csv, result);
-        out.println("wrote " + csv);
-        wrote = true;
-      }
-      if (junit != null) {
-        JunitXmlRenderer.write(junit, result, report);
-        out.println("wrote " + junit);
-        wrote = true;
-      }
-      if (!wrote) {
-        out.print(MarkdownRenderer.render(result, report));
+      if (!reports.write(result, report, out)) {
+        out.print(ReportFormat.MARKDOWN.render(result, report));
       }
       out.flush();
       return report == null ? ExitCode.OK.code() : GateCommand.print(report, out);

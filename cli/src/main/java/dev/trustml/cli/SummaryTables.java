@@ -1,7 +1,7 @@
 package dev.trustml.cli;
 
-import dev.trustml.reports.BoundText;
-import dev.trustml.reports.Numbers;
+import dev.trustml.reports.text.BoundText;
+import dev.trustml.reports.text.Numbers;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditSetResult;
 import dev.trustml.results.BoundRigor;

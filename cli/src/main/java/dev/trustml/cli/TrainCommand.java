@@ -10,7 +10,6 @@ import dev.trustml.model.card.MembershipDesign;
 import dev.trustml.model.card.ModelCard;
 import dev.trustml.model.card.ModelCards;
 import dev.trustml.model.card.PrivacyComponent;
-import dev.trustml.privacy.AccountantKind;
 import dev.trustml.privacy.DpSgdParameters;
 import dev.trustml.privacy.NoiseCalibrator;
 import dev.trustml.privacy.PrivacyAccountant;
@@ -267,12 +266,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "DP delta of the whole claim (default: ${DEFAULT-VALUE}).")
   double delta;
 
-  @Option(
-      names = "--accountant",
-      paramLabel = "rdp|pld",
-      defaultValue = "rdp",
-      description = "(default: ${DEFAULT-VALUE})")
-  String accountant;
+  @Mixin AccountantOption accountant;
 
   @Override
   public Integer call() throws Exception {
@@ -307,13 +301,7 @@ final class TrainCommand implements Callable<Integer> {
       sgdTarget -= v.epsilon();
       sgdDelta -= v.delta();
     }
-    AccountantKind kind =
-        AccountantKind.fromCliName(accountant)
-            .orElseThrow(
-                () ->
-                    new UsageException(
-                        "unknown --accountant '" + accountant + "'; use rdp or pld"));
-    PrivacyAccountant acc = kind.create();
+    PrivacyAccountant acc = accountant.kind.create();
     OptimizerKind opt;
     try {
       opt = OptimizerKind.fromCardName(optimizer.toLowerCase(Locale.ROOT));
@@ -360,7 +348,7 @@ final class TrainCommand implements Callable<Integer> {
       jobSpec.validate();
     } catch (BadInputException e) {
       // Nothing has been read yet: every value checked so far came from the command line.
-      throw new UsageException(e.getMessage());
+      throw new UsageException(e.message(), e);
     }
     TrainJobResult r;
     try {

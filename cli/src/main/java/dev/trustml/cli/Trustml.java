@@ -34,7 +34,6 @@ public final class Trustml implements Runnable {
           ShadowCommand.class,
           CacheCommand.class,
           CompletionCommand.class,
-          BenchCommand.class,
           CommandLine.HelpCommand.class);
 
   // Commands that need every subcommand in full: help prints any command's usage, completion

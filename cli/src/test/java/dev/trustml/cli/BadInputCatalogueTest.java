@@ -149,7 +149,7 @@ class BadInputCatalogueTest {
                     f.path("none.json"),
                     "--json",
                     f.freshOutput("c.json")),
-            "none.json does not exist; check the path"),
+            "none.json does not exist; check the path (--secrets, or the card's secrets_file)"),
         bad(
             "policy file missing",
             BAD_INPUT,
@@ -437,6 +437,36 @@ class BadInputCatalogueTest {
             USAGE,
             f -> f.membership("--fpr", "2", "--json", f.freshOutput("r.json")),
             "--fpr value 2.0 is outside (0, 1)"),
+        // Library messages refer to settings; the CLI names its option in their place.
+        bad(
+            "unknown --attack",
+            USAGE,
+            f -> f.membership("--attack", "nope", "--json", f.freshOutput("r.json")),
+            "unknown attack 'nope'; valid attacks:",
+            "(see --list-attacks)"),
+        bad(
+            "attack that needs reference models, without any",
+            BAD_INPUT,
+            f -> f.membership("--attack", "lira-online", "--json", f.freshOutput("r.json")),
+            "attack 'lira-online' needs",
+            "choose an attack that does not (see --list-attacks)"),
+        bad(
+            "--fpr finer than the non-members can resolve",
+            BAD_INPUT,
+            f -> f.membership("--fpr", "0.0001", "--json", f.freshOutput("r.json")),
+            "TPR at FPR 1.0E-4 needs at least",
+            "lower --fpr or add rows"),
+        bad(
+            "policy with no checks",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--policy",
+                    f.file("empty-policy.json", "{\"fail_if\": []}"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "empty-policy.json: 'fail_if' is empty, so the gate would check nothing",
+            "or drop --policy"),
         bad(
             "--shadow-models 3 (odd)",
             USAGE,
@@ -526,6 +556,20 @@ class BadInputCatalogueTest {
                     "1"),
             "--delta 1.0",
             "(0, 1)"),
+        bad(
+            "--accountant unknown for train",
+            USAGE,
+            f ->
+                List.of(
+                    "train",
+                    "--data",
+                    f.trainingCsv(),
+                    "--out",
+                    f.freshOutput("model"),
+                    "--accountant",
+                    "prv"),
+            "--accountant",
+            "expected 'rdp' or 'pld' but was 'prv'"),
         bad(
             "--heldout 1.5 for train",
             USAGE,
@@ -778,7 +822,23 @@ class BadInputCatalogueTest {
             "--confidence out of range in audit canary",
             USAGE,
             f -> f.canary("--confidence", "1.5", "--json", f.freshOutput("c.json")),
-            "--confidence 1.5 must be in (0, 1)"),
+            "--confidence 1.5 is outside (0, 1); pass e.g. 0.95"),
+        // The claim options are one mixin: the same rules on both audits.
+        bad(
+            "--delta without --epsilon in audit membership",
+            USAGE,
+            f -> f.membership("--delta", "1e-6", "--json", f.freshOutput("r.json")),
+            "--delta needs --epsilon"),
+        bad(
+            "--epsilon -1 in audit membership",
+            USAGE,
+            f -> f.membership("--epsilon", "-1", "--json", f.freshOutput("r.json")),
+            "--epsilon -1.0 is out of range; give the claimed epsilon, >= 0, e.g. 3"),
+        bad(
+            "--delta 1 with --epsilon in audit canary",
+            USAGE,
+            f -> f.canary("--epsilon", "2", "--delta", "1", "--json", f.freshOutput("c.json")),
+            "--delta 1.0 is out of range; it must be in [0, 1), e.g. 1e-5"),
         bad(
             "audit set in the secrets file too small",
             BAD_INPUT,

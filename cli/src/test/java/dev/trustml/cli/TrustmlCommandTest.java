@@ -40,6 +40,14 @@ class TrustmlCommandTest {
   }
 
   @Test
+  void theBenchmarkIsNotPartOfTheCommandLine() {
+    // make bench runs the bench module; the release's command line has no bench command.
+    assertFalse(Trustml.commandLine().getSubcommands().containsKey("bench"));
+    Cli.Result r = Cli.run("bench");
+    assertEquals(2, r.exit(), r.err());
+  }
+
+  @Test
   void auditSubcommandsExist() {
     Cli.Result r = Cli.run("audit", "--help");
     assertEquals(0, r.exit());

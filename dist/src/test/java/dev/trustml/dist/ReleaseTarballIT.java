@@ -239,6 +239,9 @@ class ReleaseTarballIT {
     assertEquals(1, spark.err().lines().count(), spark.err());
     assertTrue(spark.err().contains("--executor spark needs the Spark add-on"), spark.err());
     assertTrue(spark.err().contains("TRUSTML_SPARK_LIB"), spark.err());
+    // The benchmark is a separate module (make bench), not a command of the release.
+    Run bench = trustml("bench");
+    assertEquals(2, bench.exit(), bench.err());
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.trustml.reports;
 
-import dev.trustml.io.AtomicFiles;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.CanaryBound;
@@ -14,7 +13,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 
 /**
@@ -37,17 +35,6 @@ public final class CsvRenderer {
       throw new UncheckedIOException(e); // a StringBuilder does not fail
     }
     return b.toString();
-  }
-
-  /** Writes {@link #render} to {@code target} atomically. */
-  public static void write(Path target, AuditResult result) throws IOException {
-    AtomicFiles.write(
-        target,
-        out -> {
-          Writer w = writer(out);
-          print(result, w);
-          w.flush();
-        });
   }
 
   private static void print(AuditResult result, Appendable out) throws IOException {

@@ -1,14 +1,15 @@
 package dev.trustml.reports;
 
-import dev.trustml.io.AtomicFiles;
 import dev.trustml.reports.gate.GateOutcome;
 import dev.trustml.reports.gate.GateReport;
+import dev.trustml.reports.schema.ResultKind;
+import dev.trustml.reports.text.BoundText;
+import dev.trustml.reports.text.Headline;
+import dev.trustml.reports.text.Numbers;
+import dev.trustml.reports.text.Xml;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.MembershipResult;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 /**
  * The gate as JUnit XML, the test-report format every CI system displays (Jenkins, GitLab, GitHub
@@ -25,7 +26,7 @@ public final class JunitXmlRenderer {
     int failures = gate.failures().size();
     int skipped = gate.skipped().size();
     String kind = ResultKind.of(result).jsonName();
-    String suite = "trustml gate: " + kind + " audit of " + MarkdownRenderer.displayName(result);
+    String suite = "trustml gate: " + kind + " audit of " + Headline.modelName(result);
     String counts =
         " tests=\""
             + tests
@@ -84,11 +85,6 @@ public final class JunitXmlRenderer {
     }
     b.append("  </testsuite>\n</testsuites>\n");
     return b.toString();
-  }
-
-  /** Writes {@link #render} to {@code target} atomically. */
-  public static void write(Path target, AuditResult result, GateReport gate) throws IOException {
-    AtomicFiles.write(target, render(result, gate).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void property(StringBuilder b, String name, String value) {

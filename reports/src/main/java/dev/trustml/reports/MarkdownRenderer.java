@@ -1,8 +1,10 @@
 package dev.trustml.reports;
 
-import dev.trustml.io.AtomicFiles;
 import dev.trustml.reports.gate.GateOutcome;
 import dev.trustml.reports.gate.GateReport;
+import dev.trustml.reports.text.BoundText;
+import dev.trustml.reports.text.Headline;
+import dev.trustml.reports.text.Numbers;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.AuditSetResult;
@@ -13,9 +15,6 @@ import dev.trustml.results.CanaryResult;
 import dev.trustml.results.EpsilonLowerBound;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.Theoretical;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 /**
  * A short GitHub-flavoured Markdown summary for a pull-request comment: the verdict line, one table
@@ -70,13 +69,9 @@ public final class MarkdownRenderer {
     return b.toString();
   }
 
-  /** Writes {@link #render(AuditResult, GateReport)} to {@code target} atomically. */
-  public static void write(Path target, AuditResult result, GateReport gate) throws IOException {
-    AtomicFiles.write(target, render(result, gate).getBytes(StandardCharsets.UTF_8));
-  }
-
   private static String modelLine(AuditResult r) {
-    StringBuilder b = new StringBuilder("Model **").append(escape(displayName(r))).append("**");
+    StringBuilder b =
+        new StringBuilder("Model **").append(escape(Headline.modelName(r))).append("**");
     if (r.model().sha256() != null) {
       b.append(" (sha256 ").append(escape(shortHash(r.model().sha256()))).append(')');
     }
@@ -237,10 +232,6 @@ public final class MarkdownRenderer {
         + ", δ = "
         + Numbers.format(t.delta())
         + (t.accountant() == null ? "" : " (" + escape(t.accountant()) + ")");
-  }
-
-  static String displayName(AuditResult r) {
-    return r.model().name() != null ? r.model().name() : r.model().path();
   }
 
   static String shortHash(String sha256) {

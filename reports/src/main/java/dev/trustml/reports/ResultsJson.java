@@ -17,6 +17,7 @@ import dev.trustml.io.AtomicFiles;
 import dev.trustml.json.Json;
 import dev.trustml.json.JsonErrors;
 import dev.trustml.reports.schema.JsonSchemaSubset;
+import dev.trustml.reports.schema.ResultKind;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.CanaryResult;
 import java.io.IOException;

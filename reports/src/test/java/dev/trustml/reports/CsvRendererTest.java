@@ -150,7 +150,7 @@ class CsvRendererTest {
   void renderersReplaceTargetsAtomically() throws Exception {
     Path out = tmp.resolve("roc.csv");
     Files.writeString(out, "old");
-    CsvRenderer.write(out, Fixtures.membership());
+    ReportFormat.CSV.write(out, Fixtures.membership(), null);
     assertEquals(CsvRenderer.render(Fixtures.membership()), Files.readString(out));
     try (Stream<Path> files = Files.list(tmp)) {
       assertEquals(1, files.count());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.ExitCode;
+import dev.trustml.reports.schema.ResultKind;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.MembershipResult;

@@ -3,6 +3,8 @@ package dev.trustml.audit.shadow;
 import dev.trustml.Versions;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.ExitCode;
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
 import dev.trustml.membership.ModelOutputs;
@@ -38,6 +40,14 @@ public final class ShadowModels {
   /** Bumped when what a train command receives (its CSV) changes meaning. */
   private static final String COMMAND_KEY_VERSION = "trustml-train-command-v1";
 
+  /** What to do instead when trustml's recipe cannot train reference models like the target. */
+  private static final Message INSTEAD =
+      Message.of(
+          "; train them with ",
+          Message.ref(Setting.TRAIN_COMMAND, "your own command"),
+          ", or pass trained reference models with ",
+          Message.ref(Setting.REFERENCES, "the audit request's references"));
+
   private ShadowModels() {}
 
   /**
@@ -72,9 +82,10 @@ public final class ShadowModels {
     ModelCard card = target.card();
     if (!Assignment.HALF.allows(plan.count())) {
       throw new BadInputException(
-          "the number of reference models must be an even number >= 2 (each row is IN for"
-              + " half); got "
-              + plan.count());
+          Message.of(
+              Message.ref(Setting.SHADOW_MODELS, "the number of reference models"),
+              " must be an even number >= 2 (each row is IN for half); got ",
+              plan.count()));
     }
     ReferenceRows audit = new ReferenceRows(texts, labels);
     ReferenceRows population =
@@ -183,15 +194,19 @@ public final class ShadowModels {
     ModelCard card = target.card();
     if (card.training() == null || card.architecture() == null) {
       throw new BadInputException(
-          target.bundle().dir()
-              + ": the model card has no training recipe, so trustml cannot train reference models"
-              + " like it; train them with your own command, or give trained reference models");
+          Message.of(
+              target.bundle().dir(),
+              ": the model card has no training recipe, so trustml cannot train reference models"
+                  + " like it",
+              INSTEAD));
     }
     if (!(target.tokenizer() instanceof VocabTokenizer vocab)) {
       throw new BadInputException(
-          target.bundle().dir()
-              + ": trustml's recipe trains reference models on a vocabulary (vocab.txt) tokenizer"
-              + " only; train them with your own command, or give trained reference models");
+          Message.of(
+              target.bundle().dir(),
+              ": trustml's recipe trains reference models on a vocabulary (vocab.txt) tokenizer"
+                  + " only",
+              INSTEAD));
     }
     return vocab;
   }

@@ -1,5 +1,7 @@
 package dev.trustml.membership.eval;
 
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.error.UsageException;
 import dev.trustml.stats.Bootstrap;
 import java.util.ArrayList;
@@ -26,9 +28,9 @@ public record EvaluationSettings(
   /** Validates; throws IllegalArgumentException (use {@link #of} for user-supplied values). */
   public EvaluationSettings {
     fprs = List.copyOf(fprs);
-    String problem = problem(fprs, bootstrapResamples, confidence, delta);
+    Message problem = problem(fprs, bootstrapResamples, confidence, delta);
     if (problem != null) {
-      throw new IllegalArgumentException(problem);
+      throw new IllegalArgumentException(problem.toString());
     }
   }
 
@@ -46,7 +48,7 @@ public record EvaluationSettings(
   public static EvaluationSettings of(
       List<Double> fprs, int bootstrapResamples, double confidence, double delta, long seed)
       throws UsageException {
-    String problem = problem(fprs, bootstrapResamples, confidence, delta);
+    Message problem = problem(fprs, bootstrapResamples, confidence, delta);
     if (problem != null) {
       throw new UsageException(problem);
     }
@@ -82,29 +84,37 @@ public record EvaluationSettings(
     return new EvaluationSettings(fprs, bootstrapResamples, confidence, delta, newSeed);
   }
 
-  private static String problem(
+  private static Message problem(
       List<Double> fprs, int bootstrapResamples, double confidence, double delta) {
+    Message.Ref fpr = Message.ref(Setting.FPR, "FPR");
     if (fprs.isEmpty()) {
-      return "--fpr needs at least one value; pass e.g. --fpr 0.01";
+      return Message.of(fpr, " needs at least one value, e.g. 0.01");
     }
     for (Double f : fprs) {
       if (f == null || !(f > 0 && f < 1)) {
-        return "--fpr value " + f + " is outside (0, 1); pass a rate such as 0.01";
+        return Message.of(fpr, " value ", f, " is outside (0, 1); pass a rate such as 0.01");
       }
     }
     if (new HashSet<>(fprs).size() != fprs.size()) {
-      return "--fpr values " + fprs + " repeat a value; list each rate once";
+      return Message.of(fpr, " values ", fprs, " repeat a value; list each rate once");
     }
     if (bootstrapResamples < 0) {
-      return "--bootstrap "
-          + bootstrapResamples
-          + " is negative; pass 0 to switch intervals off or e.g. 1000";
+      return Message.of(
+          Message.ref(Setting.BOOTSTRAP, "bootstrap resamples"),
+          " ",
+          bootstrapResamples,
+          " is negative; pass 0 to switch intervals off or e.g. 1000");
     }
     if (!(confidence > 0 && confidence < 1)) {
-      return "--confidence " + confidence + " is outside (0, 1); pass e.g. 0.95";
+      return Message.of(
+          Message.ref(Setting.CONFIDENCE, "confidence"),
+          " ",
+          confidence,
+          " is outside (0, 1); pass e.g. 0.95");
     }
     if (!(delta >= 0 && delta < 1)) {
-      return "--delta " + delta + " is outside [0, 1); pass e.g. 1e-5";
+      return Message.of(
+          Message.ref(Setting.DELTA, "delta"), " ", delta, " is outside [0, 1); pass e.g. 1e-5");
     }
     return null;
   }

@@ -1,6 +1,8 @@
 package dev.trustml.membership.eval;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.stats.Bootstrap;
 import dev.trustml.stats.EpsilonLowerBound;
 import dev.trustml.stats.EpsilonLowerBoundResult;
@@ -76,13 +78,16 @@ public final class MembershipEvaluator {
       long needed = nonMembersNeeded(t);
       if (nonMembers < needed) {
         throw new BadInputException(
-            "TPR at FPR "
-                + t
-                + " needs at least "
-                + needed
-                + " non-members; got "
-                + nonMembers
-                + " — lower --fpr or add rows");
+            Message.of(
+                "TPR at FPR ",
+                t,
+                " needs at least ",
+                needed,
+                " non-members; got ",
+                nonMembers,
+                " — lower ",
+                Message.ref(Setting.FPR, "the FPR"),
+                " or add rows"));
       }
     }
     RocCurve curve = RocCurve.of(scores, isMember);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.error.Setting;
 import dev.trustml.error.UsageException;
 import dev.trustml.stats.EpsilonBoundMethod;
 import dev.trustml.stats.Normal;
@@ -99,8 +100,12 @@ class MembershipEvaluatorTest {
             BadInputException.class,
             () -> new MembershipEvaluator(FAST).evaluate(audit.scores, audit.member, null));
     assertEquals(
-        "TPR at FPR 0.001 needs at least 1000 non-members; got 250 — lower --fpr or add rows",
+        "TPR at FPR 0.001 needs at least 1000 non-members; got 250 — lower the FPR or add rows",
         error.getMessage());
+    // The command line names its option where the library says "the FPR".
+    assertEquals(
+        "TPR at FPR 0.001 needs at least 1000 non-members; got 250 — lower --fpr or add rows",
+        error.message(s -> s == Setting.FPR ? "--fpr" : null));
   }
 
   @Test

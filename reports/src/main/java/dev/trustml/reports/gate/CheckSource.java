@@ -1,6 +1,8 @@
 package dev.trustml.reports.gate;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
 import java.nio.file.Path;
@@ -26,7 +28,8 @@ public record CheckSource(Path file, String where) {
   /** The exception for a problem with a check written here: one line, naming the check. */
   public TrustmlException error(String check, String problem) {
     if (file == null) {
-      return new UsageException("--fail-if '" + check + "': " + problem);
+      return new UsageException(
+          Message.of(Message.ref(Setting.GATE_CHECK, "check"), " '", check, "': ", problem));
     }
     return new BadInputException(
         file + (where == null ? "" : " " + where) + ": check '" + check + "': " + problem);

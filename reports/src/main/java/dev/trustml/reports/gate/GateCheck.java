@@ -2,7 +2,7 @@ package dev.trustml.reports.gate;
 
 import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
-import dev.trustml.reports.ResultKind;
+import dev.trustml.reports.schema.ResultKind;
 import dev.trustml.results.AuditResult;
 import java.util.ArrayList;
 import java.util.List;

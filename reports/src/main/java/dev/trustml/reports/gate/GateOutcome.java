@@ -1,6 +1,6 @@
 package dev.trustml.reports.gate;
 
-import dev.trustml.reports.Numbers;
+import dev.trustml.reports.text.Numbers;
 import java.util.List;
 
 /**

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.trustml.error.BadInputException;
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
 import dev.trustml.json.Json;
@@ -68,7 +70,12 @@ public record GatePolicy(List<GateCheck> checks) {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new BadInputException(file + ": policy file not found; check the --policy path");
+      throw new BadInputException(
+          Message.of(
+              file,
+              ": policy file not found; check the ",
+              Message.ref(Setting.POLICY_FILE, "policy"),
+              " path"));
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read the policy file (" + e + ")");
     }
@@ -125,9 +132,11 @@ public record GatePolicy(List<GateCheck> checks) {
     }
     if (checks.isEmpty()) {
       throw new BadInputException(
-          file
-              + ": 'fail_if' is empty, so the gate would check nothing; list at least one check"
-              + " such as \"auc>0.6\", or drop --policy");
+          Message.of(
+              file,
+              ": 'fail_if' is empty, so the gate would check nothing; list at least one check"
+                  + " such as \"auc>0.6\", or drop ",
+              Message.ref(Setting.POLICY_FILE, "the policy")));
     }
     return new GatePolicy(checks);
   }

@@ -1,7 +1,7 @@
 package dev.trustml.reports.gate;
 
-import dev.trustml.reports.Numbers;
-import dev.trustml.reports.ResultKind;
+import dev.trustml.reports.schema.ResultKind;
+import dev.trustml.reports.text.Numbers;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.BoundRigor;

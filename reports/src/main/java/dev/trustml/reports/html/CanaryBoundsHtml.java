@@ -1,8 +1,8 @@
 package dev.trustml.reports.html;
 
-import static dev.trustml.reports.Xml.escape;
+import static dev.trustml.reports.text.Xml.escape;
 
-import dev.trustml.reports.Numbers;
+import dev.trustml.reports.text.Numbers;
 import dev.trustml.results.AuditSetResult;
 import dev.trustml.results.BoundRigor;
 import dev.trustml.results.CanaryBound;

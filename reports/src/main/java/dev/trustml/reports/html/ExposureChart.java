@@ -1,6 +1,6 @@
 package dev.trustml.reports.html;
 
-import dev.trustml.reports.Numbers;
+import dev.trustml.reports.text.Numbers;
 import dev.trustml.results.CanaryFinding;
 import java.util.List;
 

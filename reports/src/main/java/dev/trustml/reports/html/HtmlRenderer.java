@@ -1,14 +1,13 @@
 package dev.trustml.reports.html;
 
-import static dev.trustml.reports.Xml.escape;
+import static dev.trustml.reports.text.Xml.escape;
 
-import dev.trustml.io.AtomicFiles;
 import dev.trustml.provenance.Provenance;
-import dev.trustml.reports.BoundText;
-import dev.trustml.reports.Headline;
-import dev.trustml.reports.Numbers;
 import dev.trustml.reports.gate.GateOutcome;
 import dev.trustml.reports.gate.GateReport;
+import dev.trustml.reports.text.BoundText;
+import dev.trustml.reports.text.Headline;
+import dev.trustml.reports.text.Numbers;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.CanaryFinding;
@@ -24,7 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +62,7 @@ public final class HtmlRenderer {
         .append(escape(result.provenance().trustmlVersion()))
         .append("\"/>\n");
     b.append("<title>")
-        .append(escape(h.title() + " · " + kind + " of " + displayName(result)))
+        .append(escape(h.title() + " · " + kind + " of " + Headline.modelName(result)))
         .append("</title>\n<style>\n")
         .append(CSS)
         .append("</style>\n</head>\n<body>\n");
@@ -80,11 +78,6 @@ public final class HtmlRenderer {
     provenance(b, result.provenance());
     b.append("</body>\n</html>\n");
     return b.toString();
-  }
-
-  /** Writes {@link #render(AuditResult, GateReport)} to {@code target} atomically. */
-  public static void write(Path target, AuditResult result, GateReport gate) throws IOException {
-    AtomicFiles.write(target, render(result, gate).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void header(StringBuilder b, Headline h, String kind, AuditResult r) {
@@ -103,7 +96,7 @@ public final class HtmlRenderer {
           .append("</p>\n");
     }
     b.append("<p class=\"model\">Model <strong>")
-        .append(escape(displayName(r)))
+        .append(escape(Headline.modelName(r)))
         .append("</strong> · ")
         .append(escape(claim(r.theoretical())))
         .append("</p>\n</header>\n");
@@ -314,7 +307,8 @@ public final class HtmlRenderer {
     b.append("<section class=\"canaries\">\n<h2>Canaries</h2>\n");
     if (c.secretsRevealed()) {
       b.append("<p class=\"warning\">This report contains the planted secrets and the")
-          .append(" reconstructed guesses (--reveal-secrets). Do not share it.</p>\n");
+          .append(
+              " reconstructed guesses: the audit was asked to reveal them. Do not share it.</p>\n");
     }
     b.append("<p class=\"lead\">Exposure is log₂|R| − log₂ rank (Carlini et al. 2019, The Secret")
         .append(" Sharer): the bits of the secret the model gives away; its maximum, log₂|R|,")
@@ -456,10 +450,6 @@ public final class HtmlRenderer {
         .append("</dt><dd class=\"mono\">")
         .append(escape(orDash(value)))
         .append("</dd>\n");
-  }
-
-  private static String displayName(AuditResult r) {
-    return r.model().name() != null ? r.model().name() : r.model().path();
   }
 
   private static String claim(Theoretical t) {

@@ -1,7 +1,7 @@
 package dev.trustml.reports.html;
 
-import dev.trustml.reports.Numbers;
-import dev.trustml.reports.Xml;
+import dev.trustml.reports.text.Numbers;
+import dev.trustml.reports.text.Xml;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.FprKey;
 import dev.trustml.results.RocPoint;

@@ -1,6 +1,6 @@
 package dev.trustml.reports.html;
 
-import dev.trustml.reports.Xml;
+import dev.trustml.reports.text.Xml;
 import java.util.Locale;
 
 /** Small helpers for inline SVG: coordinates, scalable roots, escaped text. */

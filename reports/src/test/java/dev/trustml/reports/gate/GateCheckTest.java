@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustml.error.ExitCode;
+import dev.trustml.error.Setting;
 import dev.trustml.error.UsageException;
 import dev.trustml.reports.Fixtures;
 import dev.trustml.results.AttackResult;
@@ -245,10 +246,13 @@ class GateCheckTest {
     UsageException e =
         assertThrows(
             UsageException.class, () -> GateCheck.parse("tpr@0.05>0.1").evaluate(MEMBERSHIP));
-    assertEquals(
-        "--fail-if 'tpr@0.05>0.1': attack lira-online has no TPR at FPR 0.05 (measured: 0.1,"
-            + " 0.01, 0.001); use a measured FPR or rerun the audit asking for FPR 0.05",
-        e.getMessage());
+    String problem =
+        " 'tpr@0.05>0.1': attack lira-online has no TPR at FPR 0.05 (measured: 0.1,"
+            + " 0.01, 0.001); use a measured FPR or rerun the audit asking for FPR 0.05";
+    // The library says "check"; the command line names its option.
+    assertEquals("check" + problem, e.getMessage());
+    assertEquals("--fail-if" + problem, e.message(s -> "--fail-if"));
+    assertEquals(List.of(Setting.GATE_CHECK), e.message().settings());
   }
 
   @Test
@@ -279,7 +283,7 @@ class GateCheckTest {
         assertThrows(
             UsageException.class, () -> GateCheck.parse("exposure>10").evaluate(MEMBERSHIP));
     assertEquals(
-        "--fail-if 'exposure>10': metric 'exposure' applies to [canary] results, but this is a"
+        "check 'exposure>10': metric 'exposure' applies to [canary] results, but this is a"
             + " membership result",
         e.getMessage());
     assertThrows(
@@ -312,7 +316,8 @@ class GateCheckTest {
     UsageException e = assertThrows(UsageException.class, () -> GateCheck.parse(check));
     assertEquals(ExitCode.USAGE, e.exitCode());
     assertEquals(1, e.getMessage().lines().count(), e.getMessage());
-    assertTrue(e.getMessage().startsWith("--fail-if '" + check + "': "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("check '" + check + "': "), e.getMessage());
+    assertTrue(e.message(s -> "--fail-if").startsWith("--fail-if '" + check + "': "));
     assertTrue(e.getMessage().contains(fragment), e.getMessage());
   }
 

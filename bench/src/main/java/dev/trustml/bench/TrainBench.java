@@ -1,6 +1,14 @@
-package dev.trustml.train;
+package dev.trustml.bench;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.train.ClippingMethod;
+import dev.trustml.train.EmbeddingNoise;
+import dev.trustml.train.OptimizerKind;
+import dev.trustml.train.SyntheticTokens;
+import dev.trustml.train.Trainer;
+import dev.trustml.train.TrainingConfig;
+import dev.trustml.train.TrainingOutcome;
+import dev.trustml.train.TrainingSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

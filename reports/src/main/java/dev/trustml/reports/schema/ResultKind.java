@@ -1,4 +1,4 @@
-package dev.trustml.reports;
+package dev.trustml.reports.schema;
 
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.CanaryResult;

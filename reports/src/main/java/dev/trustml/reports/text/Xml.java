@@ -1,4 +1,4 @@
-package dev.trustml.reports;
+package dev.trustml.reports.text;
 
 /**
  * Escaping for XML and HTML text and attribute values. Model names, templates and paths come from

@@ -1,4 +1,4 @@
-package dev.trustml.reports;
+package dev.trustml.reports.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.trustml.reports;
+package dev.trustml.reports.text;
 
 import dev.trustml.results.BoundRigor;
 import dev.trustml.results.EpsilonLowerBound;

@@ -1,4 +1,4 @@
-package dev.trustml.reports;
+package dev.trustml.reports.text;
 
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
@@ -29,6 +29,11 @@ public record Headline(Tone tone, String title, String sentence) {
     GOOD,
     /** Nothing to judge against (no DP claim) or nothing measured. */
     NEUTRAL
+  }
+
+  /** The name reports give the audited model: its card's name, else its path. */
+  public static String modelName(AuditResult result) {
+    return result.model().name() != null ? result.model().name() : result.model().path();
   }
 
   /** The headline of a result. */

@@ -1,4 +1,4 @@
-package dev.trustml.reports;
+package dev.trustml.reports.text;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
