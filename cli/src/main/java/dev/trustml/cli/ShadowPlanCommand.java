@@ -81,14 +81,8 @@ final class ShadowPlanCommand implements Callable<Integer> {
               + " bernoulli: a fair coin per row and model (default: ${DEFAULT-VALUE}).")
   String assignment;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "0",
-      description =
-          "Seed of the assignment and the models' seeds; the audit's --seed to match"
-              + " --shadow-models (default: ${DEFAULT-VALUE}).")
-  long seed;
+  /** The assignment's and the models' seed: the audit's --seed, to match --shadow-models. */
+  @Mixin SeedOption seed;
 
   @Mixin CsvColumnOptions columns;
 
@@ -166,10 +160,10 @@ final class ShadowPlanCommand implements Callable<Integer> {
         ReferencePlans.write(
             out,
             new ReferencePlans.Request(
-                pool, sources, models, seed, a, target, vocabulary, recipe, note));
+                pool, sources, models, seed.value, a, target, vocabulary, recipe, note));
     w.printf(
         "wrote %s: %d reference models over %d pool rows (%s assignment, seed %d)%n",
-        out, models, pool.size(), a.jsonName(), seed);
+        out, models, pool.size(), a.jsonName(), seed.value);
     w.printf(
         "  training rows: %s/%s/ref-000.csv ... ; results go to %s/%s/ref-NNN/ (one model bundle"
             + " each)%n",
@@ -182,7 +176,9 @@ final class ShadowPlanCommand implements Callable<Integer> {
     }
     w.printf(
         "then: trustml audit membership --model %s --reference %s%s%n",
-        model == null ? "DIR" : model, out, model != null && seed != 0 ? " --seed " + seed : "");
+        model == null ? "DIR" : model,
+        out,
+        model != null && seed.value != 0 ? " --seed " + seed.value : "");
     w.flush();
     return 0;
   }

@@ -86,6 +86,11 @@ class LoopbackClusterTest {
           s.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")).count(),
           "the models the cluster trained are in the driver's cache");
     }
+    for (int w = 1; w <= 2; w++) {
+      assertTrue(
+          ranAnExecutor(tmp.resolve("worker-" + w)),
+          "worker " + w + " ran no executor of the audit: " + log("worker-" + w));
+    }
     System.out.printf(
         Locale.ROOT,
         "test-cluster: %d reference models of sentiment/nodp: local executor %.1f s, Spark"
@@ -244,6 +249,16 @@ class LoopbackClusterTest {
     assertTrue(finished, "the audit did not finish in 30 minutes: " + output);
     assertEquals(0, p.exitValue(), output);
     return seconds;
+  }
+
+  /** A standalone worker keeps each executor's output in WORK_DIR/app-ID/EXECUTOR/stderr. */
+  private static boolean ranAnExecutor(Path workDir) throws IOException {
+    try (Stream<Path> s = Files.walk(workDir, 3)) {
+      return s.anyMatch(
+          p ->
+              p.getFileName().toString().equals("stderr")
+                  && p.getParent().getParent().getFileName().toString().startsWith("app-"));
+    }
   }
 
   private String log(String name) {

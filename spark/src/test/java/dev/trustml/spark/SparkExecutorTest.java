@@ -22,9 +22,10 @@ import picocli.CommandLine;
 
 /**
  * The Spark executor in Spark's local mode, through the command line: the same audit gives the same
- * JSON numbers on Spark as on the local executor (fresh caches both), the models Spark trained land
- * in the cache and serve a later audit, and a failing train command is reported with its log. Tiny
- * on purpose: 2 reference models on 80 + 80 rows of the sentiment sample.
+ * JSON numbers on Spark as on the local executor (fresh caches both), Spark's event log shows one
+ * successful task per reference model, the models Spark trained land in the cache and serve a later
+ * audit, and a failing train command is reported with its log. Tiny on purpose: 2 reference models
+ * on 80 + 80 rows of the sentiment sample.
  */
 class SparkExecutorTest {
   private static final int ROWS = 80;
@@ -51,11 +52,25 @@ class SparkExecutorTest {
 
     Path sparkCache = tmp.resolve("spark-cache");
     Path sparkJson = tmp.resolve("spark.json");
+    Path events = Files.createDirectories(tmp.resolve("spark-events"));
     Result spark =
-        audit(sparkCache, sparkJson, "--executor", "spark", "--spark-master", "local[2]");
+        audit(
+            sparkCache,
+            sparkJson,
+            "--executor",
+            "spark",
+            "--spark-master",
+            "local[2]",
+            "--spark-conf",
+            "spark.eventLog.enabled=true",
+            "--spark-conf",
+            "spark.eventLog.compress=false",
+            "--spark-conf",
+            "spark.eventLog.dir=" + events.toUri());
     assertEquals(0, spark.exit(), spark.err());
     assertEquals(numbers(localJson), numbers(sparkJson), "same rows, seed and recipe");
     assertEquals(2, entries(sparkCache).size(), "the models Spark trained are in the cache");
+    assertEquals(2, succeededTasks(events), "one Spark task per reference model ran");
 
     // Again on the local executor, from the models Spark put in the cache.
     Path againJson = tmp.resolve("again.json");
@@ -129,6 +144,35 @@ class SparkExecutorTest {
 
   private static JsonNode numbers(Path json) throws IOException {
     return new ObjectMapper().readTree(json.toFile()).get("attacks");
+  }
+
+  /**
+   * Tasks that ended in success, from Spark's event log: JSON events, one a line, in the log's
+   * files (Spark 4 writes a rolling log: a directory of event files).
+   */
+  private static long succeededTasks(Path eventLogDir) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(eventLogDir)) {
+      // Hadoop's file system writes a hidden .NAME.crc beside each file.
+      files =
+          s.filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().startsWith("."))
+              .toList();
+    }
+    assertTrue(!files.isEmpty(), "Spark wrote no event log");
+    ObjectMapper json = new ObjectMapper();
+    long n = 0;
+    for (Path f : files) {
+      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+        JsonNode e = json.readTree(line);
+        if (e != null
+            && e.path("Event").asText().equals("SparkListenerTaskEnd")
+            && e.path("Task End Reason").path("Reason").asText().equals("Success")) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   private static List<Path> entries(Path cache) throws IOException {
