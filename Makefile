@@ -3,7 +3,7 @@ MVN ?= mvn -B -q
 SAMPLE ?= sample-models/sentiment/nodp
 DEMO_OUT ?= demo-out
 
-.PHONY: build dist dist-spark install test test-cluster demo bench bench-bert bert-fixture sample-models sample-data format clean test-long report-screenshot chromium fuzz
+.PHONY: build dist dist-spark install test test-cluster demo bench bench-bert bert-fixture sample-models sample-data format clean test-long report-screenshot chromium fuzz mutation
 
 SAMPLE_NPM := sample-models/target/npm
 # glibc malloc settings libtorch needs on this machine (see the launcher ./trustml).
@@ -82,6 +82,17 @@ fuzz:
 	    || failed="$$failed $$test"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz: FAILED:$$failed"; exit 1; fi; echo "fuzz: no findings"
+
+# Mutation testing (PIT) of the numbers, kept out of `make test`: every class of dev.trustml.stats
+# and dev.trustml.privacy (attacks module) is mutated and the unit tests of those packages and of
+# membership.eval run against each mutant, on 2 threads (profile `mutation` in attacks/pom.xml).
+# Prints the mutation score per package; the reports are attacks/target/pit-reports/index.html and
+# mutations.xml, and `scripts/mutation-summary.sh --survivors` lists the mutants no test kills.
+# Slow: tens of minutes on 2 cores.
+mutation:
+	@rm -rf attacks/target/pit-reports; start=$$(date +%s); \
+	  $(MVN) -pl attacks -am -Pmutation -Dspotless.check.skip=true test; status=$$?; \
+	  scripts/mutation-summary.sh; echo "mutation: PIT took $$(( $$(date +%s) - start )) s"; exit $$status
 
 # The tests kept out of `make test` (tagged "long"): a 1,000,000-row membership audit through the
 # CLI in a JVM with -Xmx512m (prints its wall time and heap use), and four audits started at once

@@ -141,9 +141,6 @@ final class SubsampledGaussianLoss {
     double lossB = loss(xHi);
     long lowIndex = (long) Math.floor(Math.min(lossA, lossB) / h);
     long highIndex = (long) Math.ceil(Math.max(lossA, lossB) / h);
-    if (highIndex <= lowIndex) {
-      highIndex = lowIndex + 1;
-    }
     long count = highIndex - lowIndex + 1;
     if (count > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("loss grid too large: " + count + " points");

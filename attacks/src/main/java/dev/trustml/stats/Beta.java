@@ -74,9 +74,10 @@ public final class Beta {
   }
 
   /**
-   * The x in [0, 1] with I_x(a, b) = p: the p-quantile of Beta(a, b). Newton steps from the
-   * Numerical Recipes starting guess (section 6.14.10), kept inside a bisection bracket; for p &gt;
-   * 1/2 the complement equation 1 - I_x = 1 - p is solved so upper quantiles keep full accuracy.
+   * The x in [0, 1] with I_x(a, b) = p: the p-quantile of Beta(a, b). Newton steps (on ln I_x
+   * against ln x for p &lt;= 1/2) from the Numerical Recipes starting guess (section 6.14.10), kept
+   * inside a bisection bracket; for p &gt; 1/2 the complement equation 1 - I_x = 1 - p is solved so
+   * upper quantiles keep full accuracy.
    */
   public static double inverseRegularized(double p, double a, double b) {
     checkShape(a, b);
@@ -92,9 +93,9 @@ public final class Beta {
     double hi = 1.0;
     double x = Math.min(Math.max(initialGuess(p, a, b), Double.MIN_NORMAL), 1.0 - 1e-16);
     for (int i = 0; i < MAX_INVERSE_ITERATIONS; i++) {
-      // f is increasing in x in both forms.
-      double f =
-          solveComplement ? target - regularizedComplement(x, a, b) : regularized(x, a, b) - target;
+      // The tail solved for (I_x, or 1 - I_x for upper quantiles); f is increasing in x either way.
+      double tail = solveComplement ? regularizedComplement(x, a, b) : regularized(x, a, b);
+      double f = solveComplement ? target - tail : tail - target;
       if (f == 0) {
         return x;
       }
@@ -104,7 +105,16 @@ public final class Beta {
         hi = x;
       }
       double density = Math.exp(logKernel(x, a, b)) / (x * (1.0 - x));
-      double next = x - f / density;
+      double next;
+      if (solveComplement) {
+        next = x - f / density;
+      } else {
+        // Newton on ln I_x against ln x: near 0, I_x ~ c x^a, which this solves in one step,
+        // whereas a Newton step on I_x itself shrinks x only by the factor 1 - 1/a while x is far
+        // above a tiny quantile (p = 1e-300 with a = 300 would need thousands of steps). Near the
+        // root both are the same Newton step.
+        next = x * Math.exp(-Math.log(tail / target) * tail / (x * density));
+      }
       if (!(next > lo && next < hi)) {
         next = lo == 0.0 ? 0.5 * hi : 0.5 * (lo + hi);
         if (lo == 0.0 && hi < 1e-3) {

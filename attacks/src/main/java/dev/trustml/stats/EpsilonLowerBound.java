@@ -135,8 +135,8 @@ public final class EpsilonLowerBound {
 
     RocCurve selection =
         RocCurve.ofClasses(
-            gather(scores, memberRows, 0, selectMembers),
-            gather(scores, nonMemberRows, 0, selectNonMembers));
+            gather(scores, memberRows, selectMembers),
+            gather(scores, nonMemberRows, selectNonMembers));
     double threshold = bestThreshold(selection, confidence, delta);
 
     long falseNegatives = 0;
@@ -301,10 +301,11 @@ public final class EpsilonLowerBound {
     return Math.max(budget + 1, (long) Math.floor(budget * GRID_RATIO));
   }
 
-  private static double[] gather(double[] scores, int[] rows, int from, int to) {
-    double[] out = new double[to - from];
-    for (int i = from; i < to; i++) {
-      out[i - from] = scores[rows[i]];
+  /** The scores of the first {@code count} of the given rows. */
+  private static double[] gather(double[] scores, int[] rows, int count) {
+    double[] out = new double[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = scores[rows[i]];
     }
     return out;
   }

@@ -79,4 +79,13 @@ class DpSgdParametersTest {
     assertTrue(AccountantKind.RDP.create() instanceof RdpAccountant);
     assertTrue(AccountantKind.PLD.create() instanceof PldAccountant);
   }
+
+  @Test
+  void accountantKindsNameThemselvesAsOnTheCommandLine() {
+    assertEquals("rdp", AccountantKind.RDP.cliName());
+    assertEquals("pld", AccountantKind.PLD.cliName());
+    for (AccountantKind kind : AccountantKind.values()) {
+      assertEquals(Optional.of(kind), AccountantKind.fromCliName(kind.cliName()));
+    }
+  }
 }

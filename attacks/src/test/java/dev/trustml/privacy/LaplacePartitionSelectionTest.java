@@ -142,4 +142,30 @@ class LaplacePartitionSelectionTest {
     assertThrows(IllegalArgumentException.class, () -> new LaplacePartitionSelection(1, 1, 1));
     assertThrows(IllegalArgumentException.class, () -> new LaplacePartitionSelection(1, 1e-5, 0));
   }
+
+  @Test
+  void scaleAndThresholdFollowEpsilonAndKeepTheirParameters() {
+    // b = K / epsilon: epsilon 2, K 3 gives b = 1.5 and T = 1 + 1.5 (2 + ln(3 / 2e-5)).
+    LaplacePartitionSelection m = new LaplacePartitionSelection(2.0, 1e-5, 3);
+    assertEquals(1.5, m.scale(), 0.0);
+    assertEquals(1 + 1.5 * (2 + Math.log(3 / 2e-5)), m.threshold(), 1e-12);
+    assertEquals(1e-5, m.achievedDelta(), 1e-17);
+    assertEquals(2.0, m.epsilon(), 0.0);
+    assertEquals(1e-5, m.delta(), 0.0);
+    assertEquals(3, m.maxKeysPerRow());
+    assertEquals(
+        "delta must be in (0, 1), got 0.0",
+        assertThrows(IllegalArgumentException.class, () -> new LaplacePartitionSelection(1, 0, 1))
+            .getMessage());
+    assertEquals(
+        "epsilon must be finite and > 0, got Infinity",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new LaplacePartitionSelection(Double.POSITIVE_INFINITY, 1e-5, 1))
+            .getMessage());
+    assertEquals(
+        "keys per row must be >= 1, got 0",
+        assertThrows(IllegalArgumentException.class, () -> new LaplacePartitionSelection(1, 0.5, 0))
+            .getMessage());
+  }
 }

@@ -72,6 +72,29 @@ class NoiseCalibratorTest {
   }
 
   @Test
+  void bracketsThatNeedMoreThanDoublingOnce() throws Exception {
+    // A small budget without subsampling: the bracket must double past sigma = 2.
+    assertTightAndSafe(rdp, 1.0, 1, 1e-5, 1.0);
+    // A large delta: RDP certifies eps = 0 for all large sigma (the Bretagnolle-Huber shortcut
+    // of RdpConversion), so the upper end of the bracket has eps = 0, which the log-secant
+    // cannot use: the search bisects there.
+    assertTightAndSafe(rdp, 1.0, 1, 0.5, 0.01);
+  }
+
+  @Test
+  void aBudgetMetEvenByTheSmallestNoiseReturnsIt() throws Exception {
+    // One step at q = 0.01: even sigma = 0.01 stays below eps = 1e4, so the search halves sigma
+    // down to MIN_NOISE_MULTIPLIER and stops there.
+    CalibratedNoise noise = new NoiseCalibrator(rdp).calibrate(0.01, 1, 1e-5, 1e4);
+    assertEquals(NoiseCalibrator.MIN_NOISE_MULTIPLIER, noise.noiseMultiplier(), 0.0);
+    assertEquals(
+        rdp.epsilon(DpSgdParameters.of(0.01, NoiseCalibrator.MIN_NOISE_MULTIPLIER, 1), 1e-5),
+        noise.epsilon(),
+        0.0);
+    assertTrue(noise.epsilon() <= 1e4);
+  }
+
+  @Test
   void unreachableTargetIsABadInputWithOneLine() {
     BadInputException e =
         assertThrows(
@@ -79,6 +102,15 @@ class NoiseCalibratorTest {
             () -> new NoiseCalibrator(rdp).calibrate(1.0, 1_000_000, 1e-5, 0.01));
     assertTrue(e.getMessage().contains("out of reach"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  @Test
+  void toleranceMustBeAFractionStrictlyBetweenZeroAndOne() {
+    for (double tolerance : new double[] {0, 1, -0.1, Double.NaN}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> new NoiseCalibrator(rdp, tolerance));
+      assertEquals("relative tolerance must be in (0, 1), got " + tolerance, e.getMessage());
+    }
   }
 
   @Test
@@ -92,5 +124,12 @@ class NoiseCalibratorTest {
     assertThrows(
         BadInputException.class,
         () -> calibrator.calibrate(0.1, 100, 1e-5, Double.POSITIVE_INFINITY));
+    // Every input is checked before the first accountant call, in argument order.
+    BadInputException delta =
+        assertThrows(BadInputException.class, () -> calibrator.calibrate(0.1, 100, 2, 0));
+    assertTrue(delta.getMessage().startsWith("delta must be in (0, 1)"), delta.getMessage());
+    BadInputException target =
+        assertThrows(BadInputException.class, () -> calibrator.calibrate(0.1, 100, 1e-5, -1));
+    assertEquals("target epsilon must be a finite number > 0, got -1.0", target.getMessage());
   }
 }

@@ -244,6 +244,15 @@ class PldAccountantTest {
     assertTrue(result.discretizationInterval() < PldAccountant.DEFAULT_DISCRETIZATION_INTERVAL);
     assertTrue(result.epsilon() >= exact - 1e-12);
     assertTrue(result.epsilon() < 1.01 * exact, result.epsilon() + " vs exact " + exact);
+    // The grid keeps MIN_POINTS_PER_STEP points across one step's loss range, which spans outputs
+    // from 9 standard deviations below the mean 0 to 9 above the mean 1. Without subsampling the
+    // loss at output x is (2x - 1)/(2 s^2), so the range is (2 + 36 s)/(2 s^2) = (1 + 18 s)/s^2.
+    double s = 1e4;
+    double range = (1 + 18 * s) / (s * s);
+    assertEquals(
+        range / PldAccountant.MIN_POINTS_PER_STEP,
+        result.discretizationInterval(),
+        1e-12 * result.discretizationInterval());
   }
 
   @Test
@@ -253,5 +262,38 @@ class PldAccountantTest {
     assertThrows(BadInputException.class, () -> pld.epsilon(p, 0));
     assertThrows(BadInputException.class, () -> pld.delta(p, -1));
     assertThrows(BadInputException.class, () -> pld.delta(p, Double.NaN));
+  }
+
+  // A grid cap far below what a long composition needs: h is widened (proportionally to the
+  // overshoot) until the composed window fits. The result stays an upper bound on the exact
+  // Gaussian epsilon (4.653) and loosens with the coarser grid: measured 4.786 at h = 0.018 with
+  // 1024 points, 4.661 at h = 0.0045 with 4096, 4.653 with the default cap.
+  @Test
+  void longCompositionsWidenTheGridToFitTheCap() throws Exception {
+    PldAccountant capped = new PldAccountant(PldAccountant.DEFAULT_DISCRETIZATION_INTERVAL, 1024);
+    PldEpsilon result = capped.epsilonDetailed(params(1.0, 30, 1000), 1e-5);
+    double exact = balleWangEpsilon(1e-5, 30 / Math.sqrt(1000));
+    double h = result.discretizationInterval();
+    assertTrue(h > 1e-3 && h < 0.05, "h " + h);
+    assertTrue(result.epsilon() >= exact - 1e-9, result.epsilon() + " < exact " + exact);
+    assertTrue(result.epsilon() - exact < 10 * h, result.epsilon() + " vs exact " + exact);
+  }
+
+  @Test
+  void gridSettingsAreCheckedAndShown() {
+    for (double h : new double[] {0, 1, -1e-4, Double.NaN}) {
+      assertEquals(
+          "discretization interval must be in (0, 1), got " + h,
+          assertThrows(IllegalArgumentException.class, () -> new PldAccountant(h, 1 << 20))
+              .getMessage());
+    }
+    assertEquals(
+        "maxGridPoints must be >= 1024, got 1023",
+        assertThrows(IllegalArgumentException.class, () -> new PldAccountant(1e-4, 1023))
+            .getMessage());
+    assertEquals(
+        "PldAccountant[h=0.001, maxGridPoints=1024]", new PldAccountant(1e-3, 1024).toString());
+    assertEquals("PldAccountant[h=1.0E-4, maxGridPoints=2097152]", pld.toString());
+    assertEquals(AccountantKind.PLD, pld.kind());
   }
 }

@@ -1,5 +1,6 @@
 package dev.trustml.privacy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -267,5 +268,108 @@ class RdpAccountantTest {
       BadInputException e = assertThrows(BadInputException.class, () -> rdp.epsilon(p, delta));
       assertTrue(e.getMessage().contains("delta"), e.getMessage());
     }
+  }
+
+  @Test
+  void ordersMustBeFiniteAndAboveOne() {
+    for (double order : new double[] {1.0, 0.5, Double.POSITIVE_INFINITY, Double.NaN}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> new RdpAccountant(new double[] {2, order}, RdpConversion.BALLE_2020));
+      assertEquals("RDP orders must be finite and > 1, got " + order, e.getMessage());
+    }
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new RdpAccountant(new double[0], RdpConversion.BALLE_2020));
+    assertEquals("at least one RDP order is needed", none.getMessage());
+    // Just above 1 is a valid order (its bound is useless but harmless).
+    assertEquals(
+        1,
+        new RdpAccountant(new double[] {Math.nextUp(1.0)}, RdpConversion.MIRONOV_2017)
+            .orders()
+            .length);
+  }
+
+  @Test
+  void describesItsGridAndKeepsItPrivate() {
+    RdpAccountant rdp = new RdpAccountant();
+    assertEquals(RdpConversion.BALLE_2020, rdp.conversion());
+    assertEquals(AccountantKind.RDP, rdp.kind());
+    double[] orders = rdp.orders();
+    assertArrayEquals(RdpAccountant.opacusDefaultOrders(), orders);
+    assertEquals(151, orders.length);
+    orders[0] = 1000; // a copy: the accountant's grid does not change
+    assertEquals(1.1, rdp.orders()[0], 0.0);
+    assertEquals("RdpAccountant[151 orders [1.1, 63.0], BALLE_2020]", rdp.toString());
+    double[] dp = RdpAccountant.dpAccountingDefaultOrders();
+    assertEquals(156, dp.length);
+    assertEquals(10.9, dp[98], 1e-12);
+    assertEquals(11.0, dp[99], 0.0);
+    assertEquals(63.0, dp[151], 0.0);
+    assertEquals(1024.0, dp[155], 0.0);
+  }
+
+  @Test
+  void noUsableOrderGivesInfinityAndNoOrder() throws Exception {
+    // Balle et al.'s conversion is dropped at orders <= 1.01: with only such orders nothing is
+    // certified, and no order is reported (RdpEpsilon's contract: NaN if none did).
+    RdpAccountant useless = new RdpAccountant(new double[] {1.005, 1.01}, RdpConversion.BALLE_2020);
+    RdpEpsilon none = useless.epsilonWithOrder(params(0.01, 1.0, 100), 1e-5);
+    assertEquals(Double.POSITIVE_INFINITY, none.epsilon());
+    assertTrue(Double.isNaN(none.order()), "order " + none.order());
+  }
+
+  @Test
+  void deltaRejectsABadEpsilon() throws Exception {
+    RdpAccountant rdp = new RdpAccountant();
+    DpSgdParameters p = params(0.04, 1.5, 10);
+    for (double eps : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      BadInputException e = assertThrows(BadInputException.class, () -> rdp.delta(p, eps));
+      assertEquals("epsilon must be a finite number >= 0, got " + eps, e.getMessage());
+    }
+  }
+
+  // Balle et al.'s conversion is dropped at orders up to 1.01, where it is numerically unstable
+  // and useless (dp_accounting's rule); Mironov's is used at any order > 1.
+  @Test
+  void balleConversionSkipsOrdersUpTo1point01() {
+    assertEquals(Double.POSITIVE_INFINITY, RdpConversion.BALLE_2020.epsilon(1.01, 0.5, 1e-5));
+    double justAbove = RdpConversion.BALLE_2020.epsilon(1.011, 0.5, 1e-5);
+    double expected =
+        0.5 + Math.log1p(-1 / 1.011) - (Math.log(1e-5) + Math.log(1.011)) / (1.011 - 1);
+    assertEquals(expected, justAbove, 1e-9 * expected);
+    assertEquals(
+        0.5 + Math.log(1e5) / 0.01, RdpConversion.MIRONOV_2017.epsilon(1.01, 0.5, 1e-5), 1e-9);
+    // An infinite RDP gives nothing at that order: eps = inf, delta = 1.
+    assertEquals(
+        Double.POSITIVE_INFINITY,
+        RdpConversion.MIRONOV_2017.epsilon(2, Double.POSITIVE_INFINITY, 1e-5));
+    assertEquals(0.0, RdpConversion.BALLE_2020.logDelta(2, Double.POSITIVE_INFINITY, 1), 0.0);
+  }
+
+  // Mironov 2017, Prop. 3 inverted: log delta = (alpha - 1)(rdp - eps) at each order; as a minimum
+  // over the same orders it inverts the epsilon exactly.
+  @Test
+  void mironovDeltaInvertsItsEpsilon() throws Exception {
+    assertEquals(-3.0, RdpConversion.MIRONOV_2017.logDelta(3, 0.5, 2), 1e-15);
+    RdpAccountant classic =
+        new RdpAccountant(RdpAccountant.opacusDefaultOrders(), RdpConversion.MIRONOV_2017);
+    DpSgdParameters p = params(0.01, 1.1, 1000);
+    double eps = classic.epsilon(p, 1e-5);
+    assertEquals(1e-5, classic.delta(p, eps), 1e-5 * 1e-9);
+  }
+
+  // Large noise: at eps = 0 the best delta is the Bretagnolle-Huber bound sqrt(1 - e^-rdp) at the
+  // smallest order (rdp = 1.1 / (2 sigma^2) without subsampling), far below what any order's
+  // Balle et al. bound gives there. (RdpConversion forms log1p(-e^-rdp), which keeps about 10
+  // digits for rdp = 5.5e-7, erring upwards.)
+  @Test
+  void largeNoiseDeltaAtEpsilonZeroIsTheBretagnolleHuberBound() throws Exception {
+    double sigma = 1000;
+    double rdp = 1.1 / (2 * sigma * sigma);
+    double delta = new RdpAccountant().delta(params(1.0, sigma, 1), 0);
+    assertEquals(Math.sqrt(-Math.expm1(-rdp)), delta, 1e-9 * delta);
   }
 }

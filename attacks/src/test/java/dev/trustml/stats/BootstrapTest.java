@@ -2,9 +2,11 @@ package dev.trustml.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class BootstrapTest {
   @Test
@@ -103,5 +105,72 @@ class BootstrapTest {
     assertEquals(new Interval(1, 1, 0.95), boot.auc());
     assertEquals(new Interval(1, 1, 0.95), boot.advantage());
     assertEquals(new Interval(1, 1, 0.95), boot.tprAtFpr().get(0));
+  }
+
+  @Test
+  void tiedScoresAreResampledRowByRow() {
+    // Members: 500 score 2 and 500 score 0; non-members: 1000 score 1. Only three distinct
+    // scores, so each replicate draws one Poisson(s) weight per tied group of s rows. TPR at FPR 0
+    // is the replicate's share of members at score 2: with independent Poisson(1) weights per row
+    // its bootstrap s.d. is sqrt(p (1 - p) / n) = sqrt(0.25 / 1000) = 0.0158, so the 95% interval
+    // is about 0.5 +- 1.96 * 0.0158 = [0.469, 0.531] (a weight of Poisson(1) per group instead
+    // would spread it over most of [0, 1]). 2000 replicates: the ends are known to ~0.003.
+    double[] scores = new double[2000];
+    boolean[] member = new boolean[2000];
+    for (int i = 0; i < 1000; i++) {
+      member[i] = true;
+      scores[i] = i < 500 ? 2 : 0;
+      scores[1000 + i] = 1;
+    }
+    RocCurve curve = RocCurve.of(scores, member);
+    assertEquals(4, curve.pointCount());
+    RocBootstrap boot = Bootstrap.roc(curve, new double[] {0.0}, 2000, 0.95, 7);
+    Interval tpr = boot.tprAtFpr().get(0);
+    double halfWidth = 1.96 * Math.sqrt(0.25 / 1000);
+    assertEquals(0.5 - halfWidth, tpr.lower(), 0.006);
+    assertEquals(0.5 + halfWidth, tpr.upper(), 0.006);
+    // AUC = P[member > non-member] = 0.5 here, and in a replicate it is the same share (the
+    // non-members' weights cancel), so its interval is the same.
+    assertEquals(0.5, curve.auc(), 0.0);
+    assertEquals(0.5 - halfWidth, boot.auc().lower(), 0.006);
+    assertEquals(0.5 + halfWidth, boot.auc().upper(), 0.006);
+    // So is the advantage max(TPR - FPR), attained at threshold 2 where FPR = 0.
+    assertEquals(0.5, curve.advantage(), 0.0);
+    assertEquals(tpr, boot.advantage());
+  }
+
+  private static void assertRejected(String message, Executable call) {
+    assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+  }
+
+  @Test
+  void oneReplicateIsItsOwnInterval() {
+    assertEquals(new Interval(0.7, 0.7, 0.95), Bootstrap.percentile(new double[] {0.7}, 0.95));
+    RocCurve curve =
+        RocCurve.of(Samples.gaussianScores(50, 50, 1.0, 2), Samples.firstAreMembers(50, 50));
+    RocBootstrap one = Bootstrap.roc(curve, new double[] {0.1}, 1, 0.9, 3);
+    assertEquals(1, one.resamples());
+    assertEquals(0.0, one.auc().width(), 0.0);
+    assertEquals(0.0, one.tprAtFpr().get(0).width(), 0.0);
+  }
+
+  @Test
+  void badArgumentsAreNamed() {
+    RocCurve curve = RocCurve.of(new double[] {1, 0}, new boolean[] {true, false});
+    double[] fprs = {0.1};
+    assertRejected(
+        "bootstrap needs at least 1 resample, got 0", () -> Bootstrap.roc(curve, fprs, 0, 0.9, 1));
+    String confidence = "confidence must be in (0, 1), got ";
+    assertRejected(confidence + "1.0", () -> Bootstrap.roc(curve, fprs, 10, 1.0, 1));
+    assertRejected(confidence + "0.0", () -> Bootstrap.percentile(new double[] {1, 2}, 0.0));
+    assertRejected(confidence + "1.5", () -> Bootstrap.percentile(new double[] {1, 2}, 1.5));
+    // Every argument is checked before any replicate is drawn: the level first, then the rates.
+    assertRejected(confidence + "1.5", () -> Bootstrap.roc(curve, new double[] {2}, 10, 1.5, 1));
+    assertRejected(
+        "a false-positive rate must be in [0, 1], got 1.5",
+        () -> Bootstrap.roc(curve, new double[] {0.1, 1.5}, 10, 0.9, 1));
+    assertRejected(
+        "percentile interval needs at least one replicate",
+        () -> Bootstrap.percentile(new double[0], 0.9));
   }
 }

@@ -1,6 +1,7 @@
 package dev.trustml.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,30 @@ class ClopperPearsonTest {
       }
       assertEquals(1 - level, atMostK, 1e-12, "k=" + k);
       assertEquals(1 - level, atLeastK, 1e-12, "k=" + k);
+    }
+  }
+
+  @Test
+  void badCountsAndLevelsAreNamed() {
+    String counts = "Clopper-Pearson needs 0 <= k <= n and n > 0, got ";
+    assertEquals(
+        counts + "k=0 n=0",
+        assertThrows(IllegalArgumentException.class, () -> ClopperPearson.upper(0, 0, 0.95))
+            .getMessage());
+    assertEquals(
+        counts + "k=11 n=10",
+        assertThrows(IllegalArgumentException.class, () -> ClopperPearson.upper(11, 10, 0.95))
+            .getMessage());
+    assertEquals(
+        counts + "k=-1 n=10",
+        assertThrows(IllegalArgumentException.class, () -> ClopperPearson.lower(-1, 10, 0.95))
+            .getMessage());
+    String level = "Clopper-Pearson level must be in (0, 1), got ";
+    for (double bad : new double[] {0, 1, Double.NaN}) {
+      assertEquals(
+          level + bad,
+          assertThrows(IllegalArgumentException.class, () -> ClopperPearson.lower(3, 10, bad))
+              .getMessage());
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.trustml.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +69,34 @@ class NormalTest {
       assertEquals(Normal.cdf(-z), Normal.sf(z), 0.0);
     }
     assertRelative(-Normal.ppf(1e-12), Normal.isf(1e-12), 0.0);
+  }
+
+  @Test
+  void logCdfOfTheUpperBodyKeepsTheTinyTailMass() {
+    // ln Phi(z) = log1p(-Phi(-z)) for large z: ln(cdf(z)) would round to 0 there. mpmath 1.3.0.
+    assertRelative(-7.6198530241605260704e-24, Normal.logCdf(10.0), 1e-13);
+    assertRelative(-9.8658764552437573169e-10, Normal.logCdf(6.0), 1e-13);
+    // The body, where ln Phi is taken of the cdf directly.
+    assertRelative(-0.36894641528865639307, Normal.logCdf(0.5), 1e-15);
+    assertRelative(-1.8410216450092635058, Normal.logCdf(-1.0), 1e-15);
+    assertRelative(0.0017225689390536811513, Normal.pdf(3.3), 1e-14);
+    assertRelative(-27.200188533204672742, Normal.logPdf(-7.25), 1e-15);
+  }
+
+  @Test
+  void infinitiesAndNaN() {
+    assertEquals(0.0, Normal.cdf(Double.NEGATIVE_INFINITY), 0.0);
+    assertEquals(1.0, Normal.cdf(Double.POSITIVE_INFINITY), 0.0);
+    assertEquals(Double.NEGATIVE_INFINITY, Normal.logCdf(Double.NEGATIVE_INFINITY));
+    assertEquals(0.0, Normal.logCdf(Double.POSITIVE_INFINITY), 0.0);
+    assertEquals(0.0, Normal.pdf(Double.POSITIVE_INFINITY), 0.0);
+    assertEquals(0.0, Normal.pdf(Double.NEGATIVE_INFINITY), 0.0);
+    assertEquals(Double.NEGATIVE_INFINITY, Normal.logPdf(Double.NEGATIVE_INFINITY));
+    assertTrue(Double.isNaN(Normal.cdf(Double.NaN)));
+    assertTrue(Double.isNaN(Normal.logCdf(Double.NaN)));
+    assertTrue(Double.isNaN(Normal.ppf(Double.NaN)));
+    assertEquals(
+        "normal quantile needs p in [0, 1], got -0.1",
+        assertThrows(IllegalArgumentException.class, () -> Normal.ppf(-0.1)).getMessage());
   }
 }

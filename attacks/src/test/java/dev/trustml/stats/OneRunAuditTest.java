@@ -1,10 +1,12 @@
 package dev.trustml.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class OneRunAuditTest {
   /** P[Binomial(r, q) >= v] by direct summation with log-binomial coefficients built by hand. */
@@ -123,5 +125,102 @@ class OneRunAuditTest {
     assertEquals(120, result.correctGuesses());
     assertEquals(
         OneRunAudit.epsilonLowerBound(500, 120, 120, 1e-5, 0.95), result.epsilonLowerBound());
+  }
+
+  private static void assertRejected(String message, Executable call) {
+    assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+  }
+
+  @Test
+  void oneCorrectGuessHasAClosedFormWithDelta() {
+    // v = 1: the tail is P[Bin(r, q) >= 1] = 1 - (1-q)^r and alpha (i = 1 only) is P[Bin = 0] =
+    // (1-q)^r, so p = 1 - (1-q)^r + 2 m delta (1-q)^r.
+    int m = 50;
+    int r = 7;
+    double eps = 0.4;
+    double delta = 1e-3;
+    double notQ = 1 / (1 + Math.exp(eps));
+    double none = Math.pow(notQ, r);
+    assertEquals(1 - none + 2 * m * delta * none, OneRunAudit.pValue(m, r, 1, eps, delta), 1e-14);
+    // delta = 1 allows anything: the p-value is 1 and nothing is certified.
+    assertEquals(1.0, OneRunAudit.pValue(m, r, r, eps, 1.0), 0.0);
+    assertEquals(0.0, OneRunAudit.epsilonLowerBound(m, r, r, 1.0, 0.95), 0.0);
+  }
+
+  @Test
+  void everyCanaryMayBeGuessed() {
+    // r = m: all canaries guessed (no abstention), all right: q^m = 0.05 at the bound.
+    double q = Math.pow(0.05, 1.0 / 40);
+    assertEquals(
+        Math.log(q / (1 - q)), OneRunAudit.epsilonLowerBound(40, 40, 40, 0.0, 0.95), 1e-10);
+    double[] scores = new double[40];
+    boolean[] included = new boolean[40];
+    for (int i = 0; i < 40; i++) {
+      included[i] = i % 2 == 0;
+      scores[i] = included[i] ? 1 + i : -i;
+    }
+    OneRunAuditResult all = OneRunAudit.audit(scores, included, 20, 20, 0.0, 0.95, 1);
+    assertEquals(40, all.correctGuesses());
+    assertEquals(OneRunAudit.epsilonLowerBound(40, 40, 40, 0.0, 0.95), all.epsilonLowerBound());
+  }
+
+  @Test
+  void guessesMayBeAllPositiveOrAllNegative() {
+    double[] scores = new double[100];
+    boolean[] included = new boolean[100];
+    for (int i = 0; i < 100; i++) {
+      included[i] = i % 4 == 0;
+      scores[i] = included[i] ? 100 + i : i;
+    }
+    OneRunAuditResult positiveOnly = OneRunAudit.audit(scores, included, 25, 0, 0.0, 0.95, 1);
+    assertEquals(25, positiveOnly.correctGuesses());
+    assertEquals(25, positiveOnly.guesses());
+    assertEquals(
+        OneRunAudit.epsilonLowerBound(100, 25, 25, 0.0, 0.95), positiveOnly.epsilonLowerBound());
+    OneRunAuditResult negativeOnly = OneRunAudit.audit(scores, included, 0, 60, 0.0, 0.95, 1);
+    assertEquals(60, negativeOnly.correctGuesses());
+    assertEquals(0, negativeOnly.positiveGuesses());
+    assertEquals(60, negativeOnly.negativeGuesses());
+    assertEquals(
+        OneRunAudit.epsilonLowerBound(100, 60, 60, 0.0, 0.95), negativeOnly.epsilonLowerBound());
+    OneRunAuditResult abstain = OneRunAudit.audit(scores, included, 0, 0, 0.0, 0.95, 1);
+    assertEquals(0, abstain.correctGuesses());
+    assertEquals(0.0, abstain.epsilonLowerBound(), 0.0);
+  }
+
+  @Test
+  void badArgumentsAreNamed() {
+    String counts = "need 0 <= v <= r <= m, got ";
+    assertRejected(counts + "v=6 r=5 m=10", () -> OneRunAudit.pValue(10, 5, 6, 1, 0));
+    assertRejected(counts + "v=-1 r=5 m=10", () -> OneRunAudit.pValue(10, 5, -1, 1, 0));
+    assertRejected(counts + "v=3 r=11 m=10", () -> OneRunAudit.pValue(10, 11, 3, 1, 0));
+    assertRejected(counts + "v=6 r=5 m=10", () -> OneRunAudit.epsilonLowerBound(10, 5, 6, 0, 0.95));
+    assertRejected("eps must be >= 0, got -1.0", () -> OneRunAudit.pValue(10, 5, 3, -1, 0));
+    assertRejected("eps must be >= 0, got NaN", () -> OneRunAudit.pValue(10, 5, 3, Double.NaN, 0));
+    String delta = "delta must be in [0, 1], got ";
+    assertRejected(delta + "1.5", () -> OneRunAudit.pValue(10, 5, 3, 1, 1.5));
+    assertRejected(delta + "-0.1", () -> OneRunAudit.epsilonLowerBound(10, 5, 3, -0.1, 0.95));
+    String confidence = "confidence must be in (0, 1), got ";
+    assertRejected(confidence + "0.0", () -> OneRunAudit.epsilonLowerBound(10, 5, 3, 0, 0));
+    assertRejected(confidence + "1.0", () -> OneRunAudit.epsilonLowerBound(10, 5, 3, 0, 1));
+    // The counts and delta are checked before the confidence level.
+    assertRejected(counts + "v=6 r=5 m=10", () -> OneRunAudit.epsilonLowerBound(10, 5, 6, 0, 2));
+    assertRejected(delta + "2.0", () -> OneRunAudit.epsilonLowerBound(10, 5, 3, 2, 2));
+
+    double[] scores = {1, 2, 3};
+    boolean[] included = {true, false, true};
+    assertRejected(
+        "scores has 3 canaries but included has 2",
+        () -> OneRunAudit.audit(scores, new boolean[2], 1, 1, 0, 0.95, 0));
+    String guesses = "need 0 <= k+, k- and k+ + k- <= m, got ";
+    assertRejected(
+        guesses + "k+=2 k-=2 m=3", () -> OneRunAudit.audit(scores, included, 2, 2, 0, 0.95, 0));
+    assertRejected(
+        guesses + "k+=-1 k-=1 m=3", () -> OneRunAudit.audit(scores, included, -1, 1, 0, 0.95, 0));
+    assertRejected(
+        guesses + "k+=1 k-=-1 m=3", () -> OneRunAudit.audit(scores, included, 1, -1, 0, 0.95, 0));
+    assertRejected(
+        "canary scores must not be NaN",
+        () -> OneRunAudit.audit(new double[] {1, Double.NaN, 3}, included, 1, 1, 0, 0.95, 0));
   }
 }

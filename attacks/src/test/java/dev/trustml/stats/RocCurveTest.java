@@ -151,4 +151,83 @@ class RocCurveTest {
     assertThrows(
         IllegalArgumentException.class, () -> RocCurve.of(new double[] {1}, new boolean[] {T, F}));
   }
+
+  @Test
+  void badInputsAreNamed() {
+    IllegalArgumentException nan =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RocCurve.of(new double[] {1, Double.NaN}, new boolean[] {T, F}));
+    assertEquals("a ROC curve cannot rank NaN scores", nan.getMessage());
+    assertEquals(
+        "a ROC curve needs members and non-members, got 0 members and 2 non-members",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RocCurve.ofClasses(new double[0], new double[] {1, 2}))
+            .getMessage());
+    assertEquals(
+        "scores has 1 rows but isMember has 2",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RocCurve.of(new double[] {1}, new boolean[] {T, F}))
+            .getMessage());
+    RocCurve curve = RocCurve.of(new double[] {1, 0}, new boolean[] {T, F});
+    for (double t : new double[] {1.5, -0.1, Double.NaN}) {
+      assertEquals(
+          "a false-positive rate must be in [0, 1], got " + t,
+          assertThrows(IllegalArgumentException.class, () -> curve.tprAtFpr(t)).getMessage());
+    }
+    assertEquals(
+        "downsample needs maxPoints >= 2, got 1",
+        assertThrows(IllegalArgumentException.class, () -> curve.downsample(1)).getMessage());
+  }
+
+  @Test
+  void aLoneLowestScoreOfEitherClassIsTheLastStep() {
+    // members {2, 0}, non-members {1}: the lowest score is a member's.
+    RocCurve memberLast = RocCurve.of(new double[] {2, 1, 0}, new boolean[] {T, F, T});
+    assertEquals(4, memberLast.pointCount());
+    assertEquals(new RocPoint(1, 0.5, 1), memberLast.point(2));
+    assertEquals(new RocPoint(1, 1, 0), memberLast.point(3));
+    assertEquals(0.5, memberLast.auc(), 0.0);
+    // members {1}, non-members {2, 0}: the lowest score is a non-member's.
+    RocCurve nonMemberLast = RocCurve.of(new double[] {2, 1, 0}, new boolean[] {F, T, F});
+    assertEquals(4, nonMemberLast.pointCount());
+    assertEquals(new RocPoint(1, 1, 0), nonMemberLast.point(3));
+    assertEquals(0.5, nonMemberLast.auc(), 0.0);
+  }
+
+  @Test
+  void downsampleKeepsTheEndPointsAndTheDocumentedGrids() {
+    // 3 members above 1000 non-members with distinct scores: the point with f false positives
+    // exists for every f, so each grid value is hit exactly. maxPoints 12 = 2 end points + 5 on
+    // the linear grid j/6 (j = 1..5) + 5 on the log grid 1000^(-1 + j/4) (j = 0..4), each rounded
+    // down to a count: 166, 333, 500, 666, 833 and 1, 5, 31, 177, 1000.
+    int n0 = 1000;
+    double[] scores = new double[n0 + 3];
+    boolean[] member = new boolean[n0 + 3];
+    for (int i = 0; i < n0; i++) {
+      scores[i] = -i;
+    }
+    for (int i = n0; i < n0 + 3; i++) {
+      scores[i] = i;
+      member[i] = true;
+    }
+    RocCurve curve = RocCurve.of(scores, member);
+    assertEquals(n0 + 4, curve.pointCount());
+    List<RocPoint> points = curve.downsample(12);
+    assertEquals(curve.point(0), points.get(0));
+    assertEquals(curve.point(n0 + 3), points.get(points.size() - 1));
+    List<Integer> falsePositives =
+        points.stream().map(p -> (int) Math.round(p.fpr() * n0)).distinct().toList();
+    assertEquals(List.of(0, 1, 5, 31, 166, 177, 333, 500, 666, 833, 1000), falsePositives);
+    for (RocPoint p : points.subList(1, points.size())) {
+      assertEquals(1.0, p.tpr(), 0.0, "every grid point is the most-TPR point of its budget");
+    }
+    // Exactly maxPoints points: all of them; two: only the end points.
+    RocCurve small = RocCurve.of(new double[] {1, 3, 0, 2}, new boolean[] {T, T, F, F});
+    assertEquals(5, small.downsample(5).size());
+    List<RocPoint> ends = curve.downsample(2);
+    assertEquals(List.of(curve.point(0), curve.point(n0 + 3)), ends);
+  }
 }

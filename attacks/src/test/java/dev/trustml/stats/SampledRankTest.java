@@ -1,6 +1,7 @@
 package dev.trustml.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -73,5 +74,31 @@ class SampledRankTest {
       }
     }
     return lo;
+  }
+
+  @Test
+  void intervalEndsAreTheClopperPearsonEndsScaledToTheSpace() {
+    // 5 of 10 sampled candidates beat the secret, 99 others: the 95% interval's ends are the
+    // two-sided Clopper-Pearson ends [0.187086, 0.812914] (R binom.test(5, 10)) times 99, rounded
+    // outwards, plus 1: [1 + ceil(18.52), 1 + floor(80.48)] = [20, 81].
+    Interval rank = SampledRank.interval(5, 10, 99, 0.95);
+    assertEquals(20.0, rank.lower(), 0.0);
+    assertEquals(81.0, rank.upper(), 0.0);
+    assertEquals(0.95, rank.confidence(), 0.0);
+    // A single other candidate is a valid space: the secret is first or second.
+    assertEquals(1.0, SampledRank.upper(0, 10, 1, 0.95), 0.0);
+    assertEquals(2.0, SampledRank.upper(10, 10, 1, 0.95), 0.0);
+    for (double others : new double[] {0.5, 0, Double.POSITIVE_INFINITY, Double.NaN}) {
+      String message = "a sampled rank needs at least one other candidate, got " + others;
+      assertEquals(
+          message,
+          assertThrows(IllegalArgumentException.class, () -> SampledRank.upper(0, 10, others, 0.9))
+              .getMessage());
+      assertEquals(
+          message,
+          assertThrows(
+                  IllegalArgumentException.class, () -> SampledRank.interval(0, 10, others, 0.9))
+              .getMessage());
+    }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trustml.canary.Exposure;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class SecretRankBoundTest {
   private static final double LOG2_1E4 = Math.log(1e4) / Math.log(2);
@@ -159,5 +160,46 @@ class SecretRankBoundTest {
     assertTrue(single > 0.04, "k=1 is tight: " + single);
     assertTrue(withDelta > 0.04, "delta is tight: " + withDelta);
     assertTrue(group > 0.03, "k=4 is nearly tight: " + group);
+  }
+
+  private static void assertRejected(String message, Executable call) {
+    assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+  }
+
+  @Test
+  void groupDeltaAtEpsilonZeroIsKTimesDelta() {
+    // delta (1 + e^eps + ... + e^{(k-1) eps}) at eps = 0: k terms of delta.
+    assertEquals(3e-5, SecretRankBound.groupDelta(3, 0, 1e-5), 1e-20);
+    assertEquals(
+        1e-5 * (1 + Math.E + Math.E * Math.E), SecretRankBound.groupDelta(3, 1, 1e-5), 1e-18);
+    // A space of one candidate (log2 |R| = 0): rank 1 is certain, p = 1.
+    assertEquals(1.0, SecretRankBound.pValue(1, 0, 1, 0, 0), 0.0);
+    // delta = 0 is a valid claim (pure DP).
+    assertEquals(1.0 / 16, SecretRankBound.pValue(1, 4, 1, 0, 0), 1e-15);
+  }
+
+  @Test
+  void badArgumentsAreNamed() {
+    assertRejected("repetitions must be >= 1, got 0", () -> SecretRankBound.groupDelta(0, 1, 1e-5));
+    assertRejected(
+        "rank must be finite and >= 1, got 0.5", () -> SecretRankBound.pValue(0.5, 10, 1, 0, 0));
+    assertRejected(
+        "log2 |R| must be finite and >= 0, got -1.0", () -> SecretRankBound.pValue(1, -1, 1, 0, 0));
+    assertRejected("repetitions must be >= 1, got 0", () -> SecretRankBound.pValue(1, 10, 0, 0, 0));
+    assertRejected(
+        "delta must be in [0, 1), got 1.0", () -> SecretRankBound.pValue(1, 10, 1, 0, 1));
+    assertRejected("eps must be >= 0, got -1.0", () -> SecretRankBound.pValue(1, 10, 1, -1, 0));
+    String confidence = "confidence must be in (0, 1), got ";
+    assertRejected(confidence + "0.0", () -> SecretRankBound.epsilonLowerBound(1, 10, 1, 0, 0));
+    assertRejected(confidence + "1.0", () -> SecretRankBound.epsilonLowerBound(1, 10, 1, 0, 1));
+    // Every argument is checked before the confidence level, in argument order.
+    assertRejected(
+        "rank must be finite and >= 1, got 0.5",
+        () -> SecretRankBound.epsilonLowerBound(0.5, 10, 1, 0, 2));
+    assertRejected(
+        "repetitions must be >= 1, got 0", () -> SecretRankBound.epsilonLowerBound(1, 10, 0, 0, 2));
+    assertRejected(
+        "delta must be in [0, 1), got -1.0",
+        () -> SecretRankBound.epsilonLowerBound(1, 10, 1, -1, 2));
   }
 }

@@ -107,8 +107,12 @@ public record Headline(Tone tone, String title, String sentence) {
     String of = extracted + " of " + n + (n == 1 ? " canary" : " canaries");
     String reason = c.verdictReason() == null ? "" : " " + c.verdictReason();
     Verdict v = c.verdict();
-    if (v == Verdict.VIOLATED || v == Verdict.SUSPECT) {
-      return new Headline(Tone.BAD, v == Verdict.VIOLATED ? "VIOLATED" : "SUSPECT", reason.strip());
+    // A suspect verdict rests on an estimate only: it warns, as the membership headline does.
+    if (v == Verdict.VIOLATED) {
+      return new Headline(Tone.BAD, "VIOLATED", reason.strip());
+    }
+    if (v == Verdict.SUSPECT) {
+      return new Headline(Tone.WARN, "SUSPECT", reason.strip());
     }
     if (extracted > 0) {
       return new Headline(
