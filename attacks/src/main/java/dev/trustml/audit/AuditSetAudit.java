@@ -8,6 +8,7 @@ import dev.trustml.model.LoadedModel;
 import dev.trustml.results.AuditSetResult;
 import dev.trustml.results.BoundRigor;
 import dev.trustml.results.Theoretical;
+import dev.trustml.scoring.BatchLogits;
 import dev.trustml.stats.OneRunAudit;
 import dev.trustml.stats.OneRunAuditResult;
 import java.util.ArrayList;

@@ -1,33 +1,39 @@
 package dev.trustml.audit;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
-/** Which extraction methods {@code audit canary} runs. */
-public enum CanaryMethod {
+/**
+ * Which searches {@code audit canary} runs: {@link #AUTO} (enumerate when the candidate space is
+ * small, else beam search with extrapolated exposure), {@link #ALL} (every registered search that
+ * applies), or one registered search by name ({@link CanarySearches}).
+ *
+ * @param name {@code auto}, {@code all} or a registered search's name
+ */
+public record CanaryMethod(String name) {
   /** Enumerate when the candidate space is small, else beam search + extrapolated exposure. */
-  AUTO("auto"),
-  /** Score every candidate (exact rank and exposure). */
-  ENUMERATE("enumerate"),
-  /** Slot-by-slot beam search (black-box, large spaces). */
-  BEAM("beam"),
-  /** White-box model inversion (Parikh et al. 2022). */
-  MODIVA("modiva"),
-  /** Every method that applies. */
-  ALL("all");
+  public static final CanaryMethod AUTO = new CanaryMethod("auto");
 
-  private final String cliName;
+  /** Every search that applies. */
+  public static final CanaryMethod ALL = new CanaryMethod("all");
 
-  CanaryMethod(String cliName) {
-    this.cliName = cliName;
+  /** Every name: {@code auto}, the registered searches, {@code all}. */
+  public static List<String> names() {
+    List<String> names = new ArrayList<>(List.of(AUTO.name));
+    CanarySearches.REGISTERED.forEach(e -> names.add(e.name()));
+    names.add(ALL.name);
+    return List.copyOf(names);
   }
 
-  public String cliName() {
-    return cliName;
+  /** The method called {@code name}, if there is one. */
+  public static Optional<CanaryMethod> of(String name) {
+    return names().contains(name) ? Optional.of(new CanaryMethod(name)) : Optional.empty();
   }
 
-  public static List<String> cliNames() {
-    return Arrays.stream(values()).map(CanaryMethod::cliName).collect(Collectors.toList());
+  /** Whether the model must be loaded with gradients (a white-box search may run). */
+  public boolean needsWhiteBox() {
+    return equals(ALL)
+        || CanarySearches.byName(name).map(CanarySearches.Entry::whiteBox).orElse(false);
   }
 }

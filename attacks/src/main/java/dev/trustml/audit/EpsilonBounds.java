@@ -49,11 +49,25 @@ final class EpsilonBounds {
     this.option = option;
     this.delta = delta;
     this.seed = seed;
-    if (option.mode() == OneRunOption.Mode.FIXED
-        && 2L * option.guessesPerSide() > eligible.length) {
+    requireGuessesFit(option, eligible.length);
+  }
+
+  /**
+   * Refuses fixed guess counts the rows cannot meet: at most half of the rows that occur once.
+   *
+   * @param keys the audit rows' text-and-label fingerprints ({@link RowKey})
+   */
+  static void requireGuessesFit(OneRunOption option, long[] keys) throws UsageException {
+    if (option.mode() == OneRunOption.Mode.FIXED) {
+      requireGuessesFit(option, singletons(keys).length);
+    }
+  }
+
+  private static void requireGuessesFit(OneRunOption option, int eligible) throws UsageException {
+    if (option.mode() == OneRunOption.Mode.FIXED && 2L * option.guessesPerSide() > eligible) {
       throw new UsageException(
           "one-run guesses per side must be at most half of the "
-              + eligible.length
+              + eligible
               + " audit rows that occur once; got "
               + option.guessesPerSide());
     }

@@ -10,31 +10,37 @@ import dev.trustml.io.Hashing;
 import dev.trustml.membership.ModelOutputs;
 import dev.trustml.model.LoadedModel;
 import dev.trustml.model.ModelBundle;
+import dev.trustml.progress.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A reference model given by the user: it must share the target's labels and name the rows it
- * trained on (trustml's cards do), so each audit row is known to be IN or OUT for it. It is refused
- * when it cannot be a reference: the target's own model file, or a model trained on exactly the
- * target's members (its IN/OUT pattern would be the target's membership).
- *
- * @param auditOutputs its outputs on the audit rows
- * @param auditIn which audit rows it trained on
- * @param populationOutputs its outputs on the population rows, or null without them
- * @param populationIn which population rows it trained on, or null without them
+ * A reference model given by the user as a bundle: it must share the target's labels and name the
+ * rows it trained on (trustml's cards do), so each audit row is known to be IN or OUT for it. It is
+ * refused when it cannot be a reference: the target's own model file, or a model trained on exactly
+ * the target's members (its IN/OUT pattern would be the target's membership).
  */
-record GivenReference(
-    ModelOutputs auditOutputs,
-    boolean[] auditIn,
-    ModelOutputs populationOutputs,
-    boolean[] populationIn) {
+final class GivenReference implements ReferenceSource {
+  private final LoadedModel target;
+  private final Path dir;
+  private final CsvColumns columns;
 
-  /** Opens, checks and scores the reference bundle in {@code dir}. */
-  static GivenReference score(
-      LoadedModel target, Path dir, CsvColumns columns, ScoredRows rows, ScoredRows population)
+  /**
+   * @param target the audited model
+   * @param dir the reference bundle
+   * @param columns the text and label columns of the bundle's member file
+   */
+  GivenReference(LoadedModel target, Path dir, CsvColumns columns) {
+    this.target = target;
+    this.dir = dir;
+    this.columns = columns;
+  }
+
+  /** Opens, checks and scores the reference bundle: one model. */
+  @Override
+  public List<ReferenceModel> models(AuditRows rows, AuditRows population, Progress progress)
       throws TrustmlException {
     ModelBundle bundle = ModelBundle.open(dir);
     List<String> labels = target.card().labels();
@@ -69,20 +75,21 @@ record GivenReference(
     }
     try (LoadedModel ref = LoadedModel.load(bundle, false)) {
       int k = labels.size();
+      String name = "reference " + dir;
       ModelOutputs audit =
-          ModelOutputs.of(
-              "reference " + dir, k, rows.labels(), ReferenceScoring.logits(ref, rows.texts()));
+          ModelOutputs.of(name, k, rows.labels(), ReferenceScoring.logits(ref, rows.texts()));
+      boolean[] auditIn = in(trainedKeys, rows.keys());
       if (population == null) {
-        return new GivenReference(audit, in(trainedKeys, rows.keys()), null, null);
+        return List.of(new ReferenceModel(name, audit, auditIn, null, null));
       }
       ModelOutputs pop =
           ModelOutputs.of(
-              "reference " + dir + " (population)",
+              name + " (population)",
               k,
               population.labels(),
               ReferenceScoring.logits(ref, population.texts()));
-      return new GivenReference(
-          audit, in(trainedKeys, rows.keys()), pop, in(trainedKeys, population.keys()));
+      return List.of(
+          new ReferenceModel(name, audit, auditIn, pop, in(trainedKeys, population.keys())));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.trustml.audit;
 
 import dev.trustml.canary.CandidateScorer;
 import dev.trustml.model.LoadedModel;
+import dev.trustml.scoring.BatchLogits;
 import dev.trustml.scoring.Softmax;
 import java.util.List;
 

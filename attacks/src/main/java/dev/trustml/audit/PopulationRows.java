@@ -3,10 +3,7 @@ package dev.trustml.audit;
 import dev.trustml.data.CsvColumns;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
-import dev.trustml.scoring.Scorer;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Population rows: a CSV of rows known to be outside the target's training data, scored by the
@@ -16,36 +13,34 @@ import java.util.List;
 final class PopulationRows {
   private PopulationRows() {}
 
-  /**
-   * Scores {@code file} with the target.
-   *
-   * @param auditKeys the audit rows' fingerprints ({@link RowKey}), to refuse shared rows
-   */
+  /** Scores {@code file} with the target, refusing rows that are also audit rows. */
   static ScoredRows score(
-      Scorer scorer,
-      Path file,
-      CsvColumns columns,
-      List<String> labels,
-      boolean keepTexts,
-      long[] auditKeys)
+      TargetScorer target, Path file, CsvColumns columns, boolean keepTexts, AuditRows audit)
       throws TrustmlException {
-    ScoredRows rows = new ScoredRows(labels.size(), keepTexts);
-    scorer.score(file, columns, e -> rows.add(e, false, labels.get(e.label())));
+    ScoredRows rows = new ScoredRows(target.labels().size(), keepTexts);
+    target.score(file, columns, false, rows, null);
     if (rows.size() == 0) {
       throw new BadInputException(file + ": the population file has no rows; add rows or drop it");
     }
-    long[] sorted = auditKeys.clone();
-    Arrays.sort(sorted);
-    long shared =
-        Arrays.stream(rows.keys()).filter(k -> Arrays.binarySearch(sorted, k) >= 0).count();
+    requireDisjoint(file.toString(), audit, rows.rows(target.labels()));
+    return rows;
+  }
+
+  /**
+   * Refuses population rows that are also audit rows.
+   *
+   * @param where the population's file, for the message
+   */
+  static void requireDisjoint(String where, AuditRows audit, AuditRows population)
+      throws BadInputException {
+    long shared = audit.sharedWith(population);
     if (shared > 0) {
       throw new BadInputException(
-          file
+          where
               + ": shares "
               + shared
               + " row(s) (same text and label) with the audited members or non-members;"
               + " population rows are never evaluated: remove them from the population file");
     }
-    return rows;
   }
 }

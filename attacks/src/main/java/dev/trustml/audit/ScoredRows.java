@@ -2,11 +2,12 @@ package dev.trustml.audit;
 
 import dev.trustml.scoring.ScoredExample;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Model outputs for the audit rows, columnar and lean (a million rows with two classes take about
- * 30 MB): row numbers, membership, labels, row keys, logits, and optionally the texts (kept only
- * when reference models must be trained on them).
+ * Collects scored rows as the target's outputs stream in, columnar and lean (a million rows with
+ * two classes take about 30 MB): row numbers, membership, labels, row keys, logits, and optionally
+ * the texts (kept only when reference models must be trained on them or the outputs are exported).
  */
 public final class ScoredRows {
   private final int numClasses;
@@ -84,29 +85,8 @@ public final class ScoredRows {
     return keepTexts ? Arrays.copyOf(texts, size) : null;
   }
 
-  /** Rows whose key appears both among members and non-members. */
-  public long overlapCount() {
-    long[] m = new long[size];
-    long[] n = new long[size];
-    int mi = 0;
-    int ni = 0;
-    for (int i = 0; i < size; i++) {
-      if (member[i]) {
-        m[mi++] = keys[i];
-      } else {
-        n[ni++] = keys[i];
-      }
-    }
-    long[] ms = Arrays.copyOf(m, mi);
-    long[] ns = Arrays.copyOf(n, ni);
-    Arrays.sort(ms);
-    Arrays.sort(ns);
-    long overlap = 0;
-    for (long k : ns) {
-      if (Arrays.binarySearch(ms, k) >= 0) {
-        overlap++;
-      }
-    }
-    return overlap;
+  /** The rows without their outputs, with {@code labelNames} as the label set. */
+  public AuditRows rows(List<String> labelNames) {
+    return new AuditRows(labelNames, rowNumbers(), keys(), labels(), isMember(), texts());
   }
 }

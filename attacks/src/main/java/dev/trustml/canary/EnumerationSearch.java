@@ -1,6 +1,9 @@
 package dev.trustml.canary;
 
+import dev.trustml.error.Message;
+import dev.trustml.error.Setting;
 import dev.trustml.error.TrustmlException;
+import dev.trustml.error.UsageException;
 import dev.trustml.progress.Progress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,31 +20,51 @@ import java.util.PriorityQueue;
  * <p>Memory is O(batch + k), not O(|R|): the batch that contains the secret is scored first, so its
  * loss is known before the other candidates stream past and are counted.
  */
-public final class EnumerationSearch {
+public final class EnumerationSearch implements CanarySearch {
+  /** This search's name. */
+  public static final String NAME = "enumerate";
+
+  /** Beyond this many candidates enumeration is refused (it would take hours): search instead. */
+  public static final long HARD_LIMIT = 20_000_000L;
+
   private final CandidateScorer scorer;
-  private final int topK;
 
   /**
    * @param scorer the model's loss for the canary's label
-   * @param topK number of best guesses to keep (at least 1)
    */
-  public EnumerationSearch(CandidateScorer scorer, int topK) {
-    if (topK < 1) {
-      throw new IllegalArgumentException("topK must be >= 1, got " + topK);
-    }
+  public EnumerationSearch(CandidateScorer scorer) {
     this.scorer = scorer;
-    this.topK = topK;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
   }
 
   /**
-   * Enumerates all |R| candidates of {@code template}.
+   * Enumerates all |R| candidates of {@code template}, keeping the {@code settings.topK()} best.
    *
    * @param secret the planted secret, if known (enables rank, exposure, exact-extraction checks)
-   * @throws ArithmeticException if |R| does not fit in a long (use {@link BeamSearch})
+   * @throws UsageException if |R| is above {@link #HARD_LIMIT}
    * @throws TrustmlException if the model fails
    */
-  public ExtractionResult run(CanaryTemplate template, Optional<Secret> secret, Progress progress)
+  @Override
+  public ExtractionResult search(
+      CanaryTemplate template,
+      Optional<Secret> secret,
+      ExtractionSettings settings,
+      Progress progress)
       throws TrustmlException {
+    if (!template.spaceFitsInLong() || template.spaceSizeExact() > HARD_LIMIT) {
+      throw new UsageException(
+          Message.of(
+              String.format(
+                  "canary '%s' has 2^%.1f candidates, too many to enumerate (limit %,d); use ",
+                  template.source(), template.log2SpaceSize(), HARD_LIMIT),
+              Message.ref(Setting.CANARY_METHOD, "the method"),
+              " beam or modiva"));
+    }
+    int topK = settings.topK();
     long start = System.nanoTime();
     long size = template.spaceSizeExact();
     int batch = BatchScoring.batchSize(scorer);
@@ -73,7 +96,7 @@ public final class EnumerationSearch {
           if (secretIndex >= 0 && from + i != secretIndex && losses[i] <= secretLoss) {
             atOrBelowSecret++;
           }
-          keep(kept, new Scored(losses[i], from + i));
+          keep(kept, new Scored(losses[i], from + i), topK);
         }
         progress.advance(count);
       }
@@ -103,11 +126,10 @@ public final class EnumerationSearch {
                   OptionalLong.of(rank),
                   Optional.of(exposure)));
     }
-    return ExtractionResult.of(
-        ExtractionMethod.ENUMERATE, template, top, outcome, size, System.nanoTime() - start);
+    return ExtractionResult.of(NAME, template, top, outcome, size, System.nanoTime() - start);
   }
 
-  private void keep(PriorityQueue<Scored> kept, Scored candidate) {
+  private static void keep(PriorityQueue<Scored> kept, Scored candidate, int topK) {
     if (kept.size() < topK) {
       kept.add(candidate);
     } else if (Scored.BEST_FIRST.compare(candidate, kept.peek()) < 0) {

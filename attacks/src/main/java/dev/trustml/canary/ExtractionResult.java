@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The outcome of one canary extraction.
  *
- * @param method the strategy used
+ * @param method the name of the search that produced it ({@link CanarySearch#name()})
  * @param template the canary template (its {@link CanaryTemplate#source()} for reports)
  * @param topGuesses best candidates first (lowest loss; ties by slot values in alphabet order)
  * @param secret comparison with the planted secret, if it was given
@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param candidatesPerSecond {@code candidatesScored / wallSeconds}
  */
 public record ExtractionResult(
-    ExtractionMethod method,
+    String method,
     CanaryTemplate template,
     List<Guess> topGuesses,
     Optional<SecretOutcome> secret,
@@ -29,8 +29,8 @@ public record ExtractionResult(
   }
 
   /** Builds a result, deriving the throughput from the count and the time. */
-  static ExtractionResult of(
-      ExtractionMethod method,
+  public static ExtractionResult of(
+      String method,
       CanaryTemplate template,
       List<Guess> topGuesses,
       Optional<SecretOutcome> secret,

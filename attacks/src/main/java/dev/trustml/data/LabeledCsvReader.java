@@ -3,25 +3,16 @@ package dev.trustml.data;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.Message;
 import dev.trustml.error.Setting;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -84,52 +75,11 @@ public final class LabeledCsvReader implements AutoCloseable {
 
   /** A reader that parses every row with Commons CSV (the reference the fast reader must match). */
   static LabeledCsvReader openCommonsOnly(Path file, CsvColumns columns) throws BadInputException {
-    if (Files.isDirectory(file)) {
-      throw new BadInputException(file + ": is a directory; pass a CSV file");
-    }
-    InputStream in;
+    CSVParser parser = CsvFiles.open(file);
     try {
-      in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(file + ": file not found; check the path");
-    } catch (AccessDeniedException e) {
-      throw new BadInputException(file + ": permission denied; make the file readable");
-    } catch (IOException e) {
-      throw new BadInputException(file + ": cannot open (" + e.getMessage() + ")");
-    }
-    try {
-      skipUtf8Bom(in);
-      CharsetDecoder strictUtf8 =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
-      Reader reader = new InputStreamReader(in, strictUtf8);
-      CSVFormat format =
-          CSVFormat.RFC4180
-              .builder()
-              .setHeader()
-              .setSkipHeaderRecord(true)
-              .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW)
-              .setIgnoreEmptyLines(true)
-              .get();
-      CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
       return new LabeledCsvReader(file, parser, columns);
-    } catch (CharacterCodingException e) {
-      closeQuietly(in);
-      throw notUtf8(file, 1);
-    } catch (IllegalArgumentException e) {
-      closeQuietly(in);
-      throw new BadInputException(
-          file + ": " + headerProblem(e) + "; give each column a distinct name");
-    } catch (UncheckedIOException | IOException e) {
-      closeQuietly(in);
-      if (rootCause(e) instanceof CharacterCodingException) {
-        throw notUtf8(file, 1);
-      }
-      throw new BadInputException(file + ": cannot read the header (" + e.getMessage() + ")");
     } catch (BadInputException e) {
-      closeQuietly(in);
+      CsvFiles.closeQuietly(parser);
       throw e;
     }
   }
@@ -150,17 +100,6 @@ public final class LabeledCsvReader implements AutoCloseable {
       fast = f;
     } else {
       f.close();
-    }
-  }
-
-  private static void skipUtf8Bom(InputStream in) throws IOException {
-    in.mark(3);
-    byte[] b = in.readNBytes(3);
-    if (!(b.length == 3
-        && (b[0] & 0xff) == 0xef
-        && (b[1] & 0xff) == 0xbb
-        && (b[2] & 0xff) == 0xbf)) {
-      in.reset();
     }
   }
 
@@ -224,11 +163,16 @@ public final class LabeledCsvReader implements AutoCloseable {
       }
       r = records.next();
     } catch (UncheckedIOException | IllegalStateException e) {
-      if (rootCause(e) instanceof CharacterCodingException) {
-        throw notUtf8(file, lastLine);
+      if (CsvFiles.rootCause(e) instanceof CharacterCodingException) {
+        throw CsvFiles.notUtf8(file, lastLine);
       }
       throw new BadInputException(
-          file + ": malformed CSV after line " + lastLine + " (" + rootCause(e).getMessage() + ")");
+          file
+              + ": malformed CSV after line "
+              + lastLine
+              + " ("
+              + CsvFiles.rootCause(e).getMessage()
+              + ")");
     }
     // The row starts on the line after the previous record ended (blank lines aside).
     long line = lastLine + 1;
@@ -266,37 +210,6 @@ public final class LabeledCsvReader implements AutoCloseable {
 
   public Path file() {
     return file;
-  }
-
-  /** Commons CSV's duplicate-header message names the column but advises a library call. */
-  private static String headerProblem(IllegalArgumentException e) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("duplicate name: \"([^\"]*)\"")
-            .matcher(String.valueOf(e.getMessage()));
-    return m.find()
-        ? "column '" + m.group(1) + "' appears more than once in the header"
-        : "bad header line (" + e.getMessage() + ")";
-  }
-
-  private static BadInputException notUtf8(Path file, long afterLine) {
-    return new BadInputException(
-        file + ": not valid UTF-8 near line " + afterLine + "; re-save the file as UTF-8");
-  }
-
-  private static Throwable rootCause(Throwable t) {
-    Throwable c = t;
-    while (c.getCause() != null && c.getCause() != c) {
-      c = c.getCause();
-    }
-    return c;
-  }
-
-  private static void closeQuietly(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException ignored) {
-      // nothing more to report than the original problem
-    }
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.trustml.membership;
 
 import dev.trustml.error.BadInputException;
-import java.util.Set;
 
 /**
  * Class-dependent threshold attack: the threshold attack on a signal with one threshold per true
@@ -35,7 +34,7 @@ public final class ClassDependentThresholdAttack implements Attack {
         new AttackInfo(
             signal.cliName() + "-class",
             signal.threatModel(),
-            Set.of(),
+            signal.requirements(),
             Citations.SONG_MITTAL_2021,
             signal.description()
                 + ", standardised per true class (population rows if given, else the other"

@@ -12,7 +12,9 @@ public enum Requirement {
   NEEDS_IN_REFERENCES("reference models trained on some audit rows (online: IN and OUT models)"),
   /** How the bundle's vocabulary covers each audit row's text. */
   NEEDS_VOCABULARY(
-      "the bundle's vocabulary or tokenizer with an unknown token, and the audit rows' texts");
+      "the bundle's vocabulary or tokenizer with an unknown token, and the audit rows' texts"),
+  /** Every class's logit from every model, not only each row's loss (precomputed outputs). */
+  NEEDS_LOGITS("every model's logits for every class (per-row losses are not enough)");
 
   private final String description;
 
@@ -39,8 +41,22 @@ public enum Requirement {
         return input.hasReferences() && input.references().anyIn();
       case NEEDS_VOCABULARY:
         return input.vocabulary() != null;
+      case NEEDS_LOGITS:
+        return allHaveLogits(input);
     }
     throw new AssertionError(this);
+  }
+
+  private static boolean allHaveLogits(AttackInput input) {
+    boolean all = input.target().hasLogits();
+    if (input.hasReferences()) {
+      all &= input.references().models().stream().allMatch(ModelOutputs::hasLogits);
+    }
+    if (input.hasPopulation()) {
+      all &= input.population().target().hasLogits();
+      all &= input.population().references().stream().allMatch(ModelOutputs::hasLogits);
+    }
+    return all;
   }
 
   /** Whether every requirement of {@code info} is met by {@code input}. */

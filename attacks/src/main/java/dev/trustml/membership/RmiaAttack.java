@@ -65,6 +65,10 @@ public final class RmiaAttack implements Attack {
         mode == Mode.ONLINE
             ? EnumSet.of(Requirement.NEEDS_REFERENCE_MODELS, Requirement.NEEDS_IN_REFERENCES)
             : EnumSet.of(Requirement.NEEDS_REFERENCE_MODELS);
+    if (parameters.temperature() != 1.0) {
+      // p_y at another temperature needs every logit; at 1 it is exp(-loss).
+      requirements.add(Requirement.NEEDS_LOGITS);
+    }
     this.info =
         new AttackInfo(
             mode == Mode.ONLINE ? "rmia" : "rmia-offline",

@@ -1,7 +1,6 @@
 package dev.trustml.membership;
 
 import dev.trustml.error.BadInputException;
-import java.util.Set;
 
 /**
  * Global-threshold attack: the score is the signal itself, so sweeping one threshold over it is the
@@ -18,7 +17,7 @@ public final class ThresholdAttack implements Attack {
         new AttackInfo(
             signal.cliName(),
             signal.threatModel(),
-            Set.of(),
+            signal.requirements(),
             signal.citation(),
             signal.description() + ", one global threshold");
   }

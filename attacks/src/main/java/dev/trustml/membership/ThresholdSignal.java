@@ -1,5 +1,7 @@
 package dev.trustml.membership;
 
+import java.util.Set;
+
 /**
  * Per-row signals of the metric-based (threshold) attacks, oriented so that higher means "more
  * likely a member": members of an overfit model have lower loss, higher true-class confidence,
@@ -58,6 +60,13 @@ public enum ThresholdSignal {
 
   public String description() {
     return description;
+  }
+
+  /** What the signal needs beyond the target's per-row losses: the entropies need every logit. */
+  public Set<Requirement> requirements() {
+    return this == ENTROPY || this == MODIFIED_ENTROPY
+        ? Set.of(Requirement.NEEDS_LOGITS)
+        : Set.of();
   }
 
   /** The member score of every row of {@code outputs}, in row order. */

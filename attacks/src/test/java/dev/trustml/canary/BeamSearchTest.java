@@ -10,6 +10,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BeamSearchTest {
+  /** Candidates sampled for the secret's extrapolated exposure. */
+  private static final int SAMPLE = 3;
+
+  private static ExtractionSettings settings(int width, int topK, PartialCanaryForm form) {
+    return new ExtractionSettings(0, topK, width, form, SAMPLE, 0);
+  }
+
   private static final String SIX_DIGITS =
       "my pin code is {digit} {digit} {digit} {digit} {digit} {digit}";
 
@@ -29,21 +36,25 @@ class BeamSearchTest {
     FakeScorer scorer = new FakeScorer(t, 64, p -> separable(p, secret));
     RecordingProgress progress = new RecordingProgress();
 
-    BeamSearch beam = new BeamSearch(scorer, 1, 3, PartialCanaryForm.OMIT_UNFILLED);
-    ExtractionResult r = beam.run(t, Optional.of(secret), progress);
+    ExtractionResult r =
+        new BeamSearch(scorer)
+            .search(
+                t, Optional.of(secret), settings(1, 3, PartialCanaryForm.OMIT_UNFILLED), progress);
 
-    assertEquals(ExtractionMethod.BEAM, r.method());
+    assertEquals(BeamSearch.NAME, r.method());
     assertEquals("7 0 3 9 9 2", r.top().text());
     SecretOutcome s = r.secret().orElseThrow();
     assertTrue(s.exactExtraction());
     assertEquals(1.0, s.perSlotAccuracy());
     assertEquals(0.0, s.loss());
     assertTrue(s.rank().isEmpty(), "a beam search does not know the rank");
-    // Beam width 1: 10 candidates per slot, 60 in all, instead of 10^6.
-    assertEquals(60, r.candidatesScored());
-    assertEquals(60, beam.plannedCandidates(t));
-    assertEquals(61, progress.total, "60 + the secret, which was in the final step");
-    assertEquals(61, progress.advanced);
+    // Beam width 1: 10 candidates per slot, 60 in all, instead of 10^6; then the exposure sample.
+    assertEquals(60 + SAMPLE, r.candidatesScored());
+    assertEquals(60, BeamSearch.plannedCandidates(t, 1));
+    assertEquals(61 + SAMPLE, progress.total, "60 + the secret (in the final step) + the sample");
+    assertEquals(61 + SAMPLE, progress.advanced);
+    assertTrue(s.exposure().isPresent(), "the secret's exposure is extrapolated");
+    assertEquals(SAMPLE, s.rankSample().orElseThrow().sampled());
     assertEquals(1, progress.dones);
     // Runners-up differ from the secret in the last slot by 1.
     assertEquals(
@@ -74,8 +85,12 @@ class BeamSearchTest {
           return scorer.losses(sentences);
         };
     ExtractionResult r =
-        new BeamSearch(recording, 2, 1, PartialCanaryForm.TRUNCATE_AFTER_FILLED)
-            .run(t, Optional.of(secret), Progress.NONE);
+        new BeamSearch(recording)
+            .search(
+                t,
+                Optional.of(secret),
+                settings(2, 1, PartialCanaryForm.TRUNCATE_AFTER_FILLED),
+                Progress.NONE);
     assertEquals("3 4", r.top().text());
     assertEquals("pin 0", seen.get(0));
     assertTrue(seen.contains("pin 3 4 ok"), "the last slot is scored as full sentences");
@@ -90,9 +105,19 @@ class BeamSearchTest {
         new FakeScorer(
             t, 128, p -> p.length < 3 ? 0 : Math.floorMod(p[0] * 31 + p[1] * 17 * p[2], 23));
     ExtractionResult beam =
-        new BeamSearch(scorer, 100, 8, PartialCanaryForm.OMIT_UNFILLED)
-            .run(t, Optional.empty(), Progress.NONE);
-    ExtractionResult all = new EnumerationSearch(scorer, 8).run(t, Optional.empty(), Progress.NONE);
+        new BeamSearch(scorer)
+            .search(
+                t,
+                Optional.empty(),
+                settings(100, 8, PartialCanaryForm.OMIT_UNFILLED),
+                Progress.NONE);
+    ExtractionResult all =
+        new EnumerationSearch(scorer)
+            .search(
+                t,
+                Optional.empty(),
+                settings(1, 8, PartialCanaryForm.OMIT_UNFILLED),
+                Progress.NONE);
     assertEquals(
         all.topGuesses().stream().map(Guess::text).toList(),
         beam.topGuesses().stream().map(Guess::text).toList());
@@ -107,14 +132,18 @@ class BeamSearchTest {
     FakeScorer scorer =
         new FakeScorer(t, 64, p -> p.length == 6 && FakeScorer.hamming(p, secret) == 0 ? 0 : 1);
     ExtractionResult r =
-        new BeamSearch(scorer, 3, 5, PartialCanaryForm.OMIT_UNFILLED)
-            .run(t, Optional.of(secret), Progress.NONE);
+        new BeamSearch(scorer)
+            .search(
+                t,
+                Optional.of(secret),
+                settings(3, 5, PartialCanaryForm.OMIT_UNFILLED),
+                Progress.NONE);
     SecretOutcome s = r.secret().orElseThrow();
     assertFalse(s.exactExtraction());
     assertEquals("0 0 0 0 0 0", r.top().text());
     assertEquals(0.0, s.perSlotAccuracy());
     assertEquals(0.0, s.loss(), "the secret is scored on its own when it is not in the beam");
-    assertEquals(10 + 5 * 30, r.candidatesScored() - 1);
+    assertEquals(10 + 5 * 30, r.candidatesScored() - 1 - SAMPLE);
     assertEquals(5, r.topGuesses().size());
   }
 
@@ -136,8 +165,12 @@ class BeamSearchTest {
               return loss;
             });
     ExtractionResult r =
-        new BeamSearch(scorer, 2, 1, PartialCanaryForm.OMIT_UNFILLED)
-            .run(t, Optional.of(secret), Progress.NONE);
+        new BeamSearch(scorer)
+            .search(
+                t,
+                Optional.of(secret),
+                settings(2, 1, PartialCanaryForm.OMIT_UNFILLED),
+                Progress.NONE);
     assertEquals("8 2 3 4 5 6", r.top().text());
     assertEquals(5.0 / 6, r.secret().orElseThrow().perSlotAccuracy(), 1e-15);
   }

@@ -21,15 +21,16 @@ class CanaryExtractorTest {
     CanaryExtractor extractor =
         new CanaryExtractor(sentences -> new double[sentences.size()], settings(10_000, 100, 0));
     assertEquals(
-        ExtractionMethod.ENUMERATE,
-        extractor.chooseMethod(CanaryTemplate.parse("pin {digit} {digit} {digit} {digit}")));
+        EnumerationSearch.NAME,
+        extractor.chooseSearch(CanaryTemplate.parse("pin {digit} {digit} {digit} {digit}")).name());
     assertEquals(
-        ExtractionMethod.BEAM,
-        extractor.chooseMethod(
-            CanaryTemplate.parse("pin {digit} {digit} {digit} {digit} {digit}")));
+        BeamSearch.NAME,
+        extractor
+            .chooseSearch(CanaryTemplate.parse("pin {digit} {digit} {digit} {digit} {digit}"))
+            .name());
     assertEquals(
-        ExtractionMethod.BEAM,
-        extractor.chooseMethod(CanaryTemplate.parse("x" + " {digit}".repeat(30))));
+        BeamSearch.NAME,
+        extractor.chooseSearch(CanaryTemplate.parse("x" + " {digit}".repeat(30))).name());
     assertEquals(
         100_000,
         ExtractionSettings.defaults().enumerationLimit(),
@@ -44,7 +45,7 @@ class CanaryExtractorTest {
     ExtractionResult r =
         new CanaryExtractor(scorer, ExtractionSettings.defaults())
             .extract(t, Optional.of(secret), Progress.NONE);
-    assertEquals(ExtractionMethod.ENUMERATE, r.method());
+    assertEquals(EnumerationSearch.NAME, r.method());
     ExposureEstimate e = r.secret().orElseThrow().exposure().orElseThrow();
     assertEquals(ExposureMethod.EXACT_RANK, e.method());
     assertEquals(4 * LOG2_10, e.bits(), 1e-12);
@@ -67,7 +68,7 @@ class CanaryExtractorTest {
         new CanaryExtractor(scorer, settings(100_000, 2_000, 17))
             .extract(t, Optional.of(secret), progress);
 
-    assertEquals(ExtractionMethod.BEAM, r.method());
+    assertEquals(BeamSearch.NAME, r.method());
     assertEquals("3 1 4 1 5 9 2", r.top().text());
     SecretOutcome s = r.secret().orElseThrow();
     assertTrue(s.exactExtraction());

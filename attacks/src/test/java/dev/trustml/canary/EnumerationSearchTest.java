@@ -15,6 +15,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class EnumerationSearchTest {
+  /** Settings that keep the {@code k} best guesses. */
+  private static ExtractionSettings top(int k) {
+    return new ExtractionSettings(
+        ExtractionSettings.DEFAULT_ENUMERATION_LIMIT, k, 1, PartialCanaryForm.OMIT_UNFILLED, 3, 0);
+  }
+
   private static final double LOG2_10 = Math.log(10) / Math.log(2);
 
   @Test
@@ -24,9 +30,10 @@ class EnumerationSearchTest {
     FakeScorer scorer = new FakeScorer(t, 300, p -> FakeScorer.hamming(p, secret));
     RecordingProgress progress = new RecordingProgress();
 
-    ExtractionResult r = new EnumerationSearch(scorer, 5).run(t, Optional.of(secret), progress);
+    ExtractionResult r =
+        new EnumerationSearch(scorer).search(t, Optional.of(secret), top(5), progress);
 
-    assertEquals(ExtractionMethod.ENUMERATE, r.method());
+    assertEquals(EnumerationSearch.NAME, r.method());
     assertEquals("4 8 2 1", r.top().text());
     assertEquals(0.0, r.top().loss());
     assertEquals(5, r.topGuesses().size());
@@ -61,7 +68,7 @@ class EnumerationSearchTest {
     FakeScorer scorer =
         new FakeScorer(t, 256, p -> FakeScorer.hamming(Arrays.copyOf(p, 3), secret));
     ExtractionResult r =
-        new EnumerationSearch(scorer, 3).run(t, Optional.of(secret), Progress.NONE);
+        new EnumerationSearch(scorer).search(t, Optional.of(secret), top(3), Progress.NONE);
     SecretOutcome s = r.secret().orElseThrow();
     assertEquals(10, s.rank().getAsLong());
     assertEquals(3 * LOG2_10, s.exposure().orElseThrow().bits(), 1e-12);
@@ -93,7 +100,8 @@ class EnumerationSearchTest {
       }
       ExposureEstimate expected = Exposure.exact(all[index], others);
       ExtractionResult r =
-          new EnumerationSearch(scorer, 1).run(t, Optional.of(t.secretAt(index)), Progress.NONE);
+          new EnumerationSearch(scorer)
+              .search(t, Optional.of(t.secretAt(index)), top(1), Progress.NONE);
       SecretOutcome s = r.secret().orElseThrow();
       assertEquals(expected.rank(), s.rank(), "secret index " + index);
       assertEquals(expected.bits(), s.exposure().orElseThrow().bits(), 1e-12);
@@ -112,7 +120,8 @@ class EnumerationSearchTest {
           }
           return out;
         };
-    ExtractionResult r = new EnumerationSearch(byWord, 2).run(t, Optional.empty(), Progress.NONE);
+    ExtractionResult r =
+        new EnumerationSearch(byWord).search(t, Optional.empty(), top(2), Progress.NONE);
     assertEquals("q z", r.top().text());
     assertTrue(r.secret().isEmpty());
     assertEquals(676, r.candidatesScored());
@@ -125,7 +134,7 @@ class EnumerationSearchTest {
     BadInputException e =
         assertThrows(
             BadInputException.class,
-            () -> new EnumerationSearch(broken, 1).run(t, Optional.empty(), Progress.NONE));
+            () -> new EnumerationSearch(broken).search(t, Optional.empty(), top(1), Progress.NONE));
     assertTrue(e.getMessage().contains("'pin 2'"), e.getMessage());
   }
 
@@ -139,7 +148,7 @@ class EnumerationSearchTest {
     RecordingProgress progress = new RecordingProgress();
     assertThrows(
         BadInputException.class,
-        () -> new EnumerationSearch(failing, 1).run(t, Optional.empty(), progress));
+        () -> new EnumerationSearch(failing).search(t, Optional.empty(), top(1), progress));
     assertEquals(1, progress.dones);
   }
 }

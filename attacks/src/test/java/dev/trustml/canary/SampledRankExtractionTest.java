@@ -12,6 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /** The rank bound from the beam path's uniform sample, against ranks enumeration counts exactly. */
 class SampledRankExtractionTest {
+  /** Settings that keep the {@code k} best guesses. */
+  private static ExtractionSettings top(int k) {
+    return new ExtractionSettings(
+        ExtractionSettings.DEFAULT_ENUMERATION_LIMIT, k, 1, PartialCanaryForm.OMIT_UNFILLED, 3, 0);
+  }
+
   private static final String SIX_DIGITS = "my code is" + " {digit}".repeat(6);
 
   /** A pseudo-random loss per candidate, rounded to 1/500 so that ties occur. */
@@ -43,8 +49,8 @@ class SampledRankExtractionTest {
     // The enumeration agrees with counting directly (ties against the secret).
     Secret first = t.secretAt(123_456);
     ExtractionResult enumerated =
-        new EnumerationSearch(new FakeScorer(t, 4096, loss), 3)
-            .run(t, Optional.of(first), Progress.NONE);
+        new EnumerationSearch(new FakeScorer(t, 4096, loss))
+            .search(t, Optional.of(first), top(3), Progress.NONE);
     assertEquals(exactRank(all, 123_456), enumerated.secret().orElseThrow().rank().getAsLong());
 
     // The beam path counts the secret against its uniform sample.
@@ -60,11 +66,12 @@ class SampledRankExtractionTest {
     assertEquals(2_000, counted.sampled());
     assertEquals(size - 1, counted.otherCandidates());
     double[] same =
-        new CanaryExtractor(new FakeScorer(t, 512, loss), beamOnly)
-            .sampleLosses(t, someSecret, Progress.NONE);
+        new BeamSearch(new FakeScorer(t, 512, loss))
+            .sampleLosses(t, someSecret, beamOnly, Progress.NONE);
     assertEquals(RankSample.of(all[654_321], same, size - 1), counted);
 
-    // Coverage: 40 secrets, each with its own sample (the extractor's sampler, seeded per secret).
+    // Coverage: 40 secrets, each with its own sample (the beam search's sampler, seeded per
+    // secret).
     SplittableRandom random = new SplittableRandom(21);
     int secrets = 40;
     int missed = 0;
@@ -73,8 +80,8 @@ class SampledRankExtractionTest {
       ExtractionSettings seeded =
           new ExtractionSettings(0, 3, 2, PartialCanaryForm.OMIT_UNFILLED, 2_000, 200 + s);
       double[] sampled =
-          new CanaryExtractor(new FakeScorer(t, 512, loss), seeded)
-              .sampleLosses(t, t.secretAt(secretIndex), Progress.NONE);
+          new BeamSearch(new FakeScorer(t, 512, loss))
+              .sampleLosses(t, t.secretAt(secretIndex), seeded, Progress.NONE);
       RankSample sample = RankSample.of(all[secretIndex], sampled, size - 1);
       long exact = exactRank(all, secretIndex);
       boolean covered =
@@ -112,7 +119,7 @@ class SampledRankExtractionTest {
             .extract(t, Optional.of(secret), Progress.NONE);
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("10^8-candidate space: beam + sampled rank bound in %.2f s%n", seconds);
-    assertEquals(ExtractionMethod.BEAM, r.method());
+    assertEquals(BeamSearch.NAME, r.method());
     RankSample sample = r.secret().orElseThrow().rankSample().orElseThrow();
     assertEquals(10_000, sample.sampled());
     assertEquals(0, sample.atOrBelow(), "the secret is the unique minimum");

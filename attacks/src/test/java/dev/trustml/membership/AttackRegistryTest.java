@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.UsageException;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AttackRegistryTest {
@@ -68,8 +69,17 @@ class AttackRegistryTest {
     List<Attack> runnable = registry.defaultsFor(targetOnly);
     assertFalse(runnable.isEmpty());
     for (Attack attack : runnable) {
-      assertTrue(attack.info().requirements().isEmpty(), attack.info().name());
+      assertTrue(
+          Set.of(Requirement.NEEDS_LOGITS).containsAll(attack.info().requirements()),
+          attack.info().name());
     }
+    // Losses alone (precomputed outputs without logits): the attacks on p_y only.
+    AttackInput lossesOnly =
+        AttackInput.targetOnly(
+            ModelOutputs.ofLosses("losses", 2, new int[] {0, 1, 0}, new double[] {0.1, 2, 0.7}), 0);
+    assertEquals(
+        List.of("loss", "loss-class", "confidence"),
+        registry.defaultsFor(lossesOnly).stream().map(a -> a.info().name()).toList());
     Synthetic.Audit full = Synthetic.audit(new Synthetic.Spec(50, 1, 20, -2, 2, 0.5, 1, 1, 5));
     assertEquals(registry.defaults(), registry.defaultsFor(full.input()));
   }

@@ -16,6 +16,35 @@ class ModelOutputsTest {
   }
 
   @Test
+  void fromLossesAloneThePerRowFeaturesOfTheTrueClassAreTheLogitsOnes() throws BadInputException {
+    // Two classes: loss L = log(1 + e^-m) for the margin m = z_y - z_other, and phi = m exactly;
+    // from L alone phi = -L - log(1 - e^-L). Margins from -30 to 30 keep their digits.
+    Random random = new Random(3);
+    for (int t = 0; t < 1000; t++) {
+      float a = (float) (random.nextGaussian() * 10);
+      float b = (float) (random.nextGaussian() * 10);
+      ModelOutputs logits = row(0, a, b);
+      ModelOutputs losses =
+          ModelOutputs.ofLosses("losses", 2, new int[] {0}, new double[] {logits.loss(0)});
+      double phi = logits.logitScaledConfidence(0);
+      assertEquals(phi, losses.logitScaledConfidence(0), 1e-9 * Math.max(1, Math.abs(phi)));
+      assertEquals(logits.loss(0), losses.loss(0), 0.0);
+      assertEquals(
+          logits.logTrueClassProbability(0, 1.0), losses.logTrueClassProbability(0, 1.0), 1e-15);
+      assertEquals(logits.trueClassProbability(0), losses.trueClassProbability(0), 1e-15);
+    }
+    ModelOutputs losses = ModelOutputs.ofLosses("losses", 2, new int[] {1}, new double[] {0.1});
+    assertTrue(!losses.hasLogits());
+    assertThrows(IllegalStateException.class, () -> losses.entropy(0));
+    assertThrows(IllegalStateException.class, () -> losses.logTrueClassProbability(0, 2.0));
+    BadInputException zero =
+        assertThrows(
+            BadInputException.class,
+            () -> ModelOutputs.ofLosses("z.csv", 2, new int[] {0, 1}, new double[] {0.2, 0.0}));
+    assertTrue(zero.getMessage().contains("z.csv: row 1 has loss 0.0"), zero.getMessage());
+  }
+
+  @Test
   void twoClassPhiIsExactlyTheLogitDifference() throws BadInputException {
     Random random = new Random(1);
     for (int t = 0; t < 1000; t++) {

@@ -6,6 +6,7 @@ import dev.trustml.audit.CanaryAudit;
 import dev.trustml.audit.CanaryAuditRequest;
 import dev.trustml.audit.CanaryMethod;
 import dev.trustml.audit.ModelCandidateScorer;
+import dev.trustml.audit.ModivaSearch;
 import dev.trustml.audit.shadow.ShadowModels;
 import dev.trustml.audit.shadow.ShadowPlan;
 import dev.trustml.canary.AuditSetPlanter;
@@ -14,7 +15,6 @@ import dev.trustml.canary.CanaryExtractor;
 import dev.trustml.canary.CanaryTemplate;
 import dev.trustml.canary.EnumerationSearch;
 import dev.trustml.canary.ExtractionSettings;
-import dev.trustml.canary.PartialCanaryForm;
 import dev.trustml.canary.PlantedCanary;
 import dev.trustml.canary.modiva.Modiva;
 import dev.trustml.canary.modiva.ModivaConfig;
@@ -368,9 +368,10 @@ public final class BenchCommand implements Callable<Integer> {
       CanaryTemplate four = CanaryTemplate.parse("my pin code is {digit} {digit} {digit} {digit}");
       CanaryTemplate six =
           CanaryTemplate.parse("my pin code is {digit} {digit} {digit} {digit} {digit} {digit}");
-      new EnumerationSearch(scorer, 10).run(four, Optional.empty(), Progress.NONE); // warm-up
+      ExtractionSettings top10 = ExtractionSettings.defaults();
+      new EnumerationSearch(scorer).search(four, Optional.empty(), top10, Progress.NONE); // warm-up
       long s = System.nanoTime();
-      var e = new EnumerationSearch(scorer, 10).run(four, Optional.empty(), Progress.NONE);
+      var e = new EnumerationSearch(scorer).search(four, Optional.empty(), top10, Progress.NONE);
       figure("canary: 10^4 enumeration wall time", (System.nanoTime() - s) / 1e9, "s", null);
       figure(
           "canary: candidates scored per second (enumeration)",
@@ -378,8 +379,7 @@ public final class BenchCommand implements Callable<Integer> {
           "candidates/s",
           null);
       s = System.nanoTime();
-      new BeamSearch(scorer, 100, 10, PartialCanaryForm.OMIT_UNFILLED)
-          .run(six, Optional.empty(), Progress.NONE);
+      new BeamSearch(scorer).search(six, Optional.empty(), top10, Progress.NONE);
       figure(
           "canary: 10^6 space, beam search (width 100) wall time",
           (System.nanoTime() - s) / 1e9,
@@ -501,7 +501,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     static dev.trustml.canary.modiva.ModivaProblem of(LoadedModel m, CanaryTemplate t, int label)
         throws dev.trustml.error.BadInputException {
-      return CanaryAudit.problem(m, t, label);
+      return ModivaSearch.problem(m, t, label);
     }
   }
 }

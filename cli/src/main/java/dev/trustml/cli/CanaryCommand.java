@@ -139,7 +139,7 @@ final class CanaryCommand implements Callable<Integer> {
             enumerationLimit, topK, beamWidth, PartialCanaryForm.OMIT_UNFILLED, 10_000, seed.value);
     ModivaConfig modiva =
         ModivaConfig.defaults().withRestarts(restarts).withSteps(steps).withTopK(topK);
-    boolean whiteBox = chosen == CanaryMethod.MODIVA || chosen == CanaryMethod.ALL;
+    boolean whiteBox = chosen.needsWhiteBox();
     CanaryResult result;
     try (LoadedModel loaded = LoadedModel.load(bundle, whiteBox)) {
       result =
@@ -169,15 +169,13 @@ final class CanaryCommand implements Callable<Integer> {
   }
 
   private static CanaryMethod parseMethod(String name) throws UsageException {
-    for (CanaryMethod m : CanaryMethod.values()) {
-      if (m.cliName().equals(name)) {
-        return m;
-      }
-    }
-    throw new UsageException(
-        "unknown --method '"
-            + name
-            + "'; use one of "
-            + String.join(", ", CanaryMethod.cliNames()));
+    return CanaryMethod.of(name)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "unknown --method '"
+                        + name
+                        + "'; use one of "
+                        + String.join(", ", CanaryMethod.names())));
   }
 }

@@ -1,12 +1,19 @@
 package dev.trustml.cli;
 
-import dev.trustml.audit.MembershipAudit;
+import dev.trustml.audit.MembershipAnalysis;
+import dev.trustml.audit.MembershipAnalysisSettings;
+import dev.trustml.audit.MembershipAuditData;
 import dev.trustml.audit.MembershipAuditOutcome;
 import dev.trustml.audit.MembershipAuditRequest;
+import dev.trustml.audit.MembershipCollector;
 import dev.trustml.audit.OneRunOption;
+import dev.trustml.audit.outputs.OutputsExport;
+import dev.trustml.audit.outputs.PrecomputedOutputs;
 import dev.trustml.audit.shadow.ReferenceExecutor;
 import dev.trustml.audit.shadow.ShadowPlan;
 import dev.trustml.audit.shadow.TrainCommandTemplate;
+import dev.trustml.error.ExitCode;
+import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
 import dev.trustml.membership.AttackRegistry;
 import dev.trustml.membership.RmiaParameters;
@@ -14,8 +21,10 @@ import dev.trustml.membership.eval.EvaluationSettings;
 import dev.trustml.model.LoadedModel;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.model.card.TrainingRecipe;
+import dev.trustml.progress.Progress;
 import dev.trustml.results.MembershipResult;
 import dev.trustml.results.Theoretical;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +47,8 @@ import picocli.CommandLine.Option;
           + " their epsilon lower bounds against the model's claimed epsilon: rigorous when the"
           + " card records Bernoulli(1/2) membership and its own member files are audited,"
           + " estimates otherwise. Verdict: consistent, suspect, violated or no-claim.",
+      "",
+      "Without a model, --outputs audits precomputed outputs (any framework; see README).",
       "",
       "Example:",
       "  ./trustml audit membership --model sample-models/sentiment/nodp --shadow-models 8"
@@ -190,6 +201,8 @@ final class MembershipCommand implements Callable<Integer> {
 
   @Mixin CsvColumnOptions columns;
 
+  @Mixin PrecomputedOutputsOptions precomputed;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -198,8 +211,9 @@ final class MembershipCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    if (model == null) {
-      throw new UsageException("missing --model DIR (the bundle to audit)");
+    if (model == null && !precomputed.precomputed()) {
+      throw new UsageException(
+          "missing --model DIR (the bundle to audit) or --outputs CSV (its precomputed outputs)");
     }
     Theoretical claimed = claim.claim();
     double level = confidence.checked();
@@ -213,29 +227,46 @@ final class MembershipCommand implements Callable<Integer> {
     ReferenceExecutorChoice executorChoice =
         ReferenceExecutorChoice.of(executor, sparkMaster, sparkConf, shadowModels);
     TrainCommandTemplate command = trainCommand(trainCommand, shadowModels);
-    OneRunOption oneRunOption = oneRunOption(oneRun);
+    precomputed.check(spec, model);
     output.check(model);
+    MembershipAnalysisSettings analysis =
+        new MembershipAnalysisSettings(
+            attacks,
+            EvaluationSettings.of(fprs, bootstrap, level, seed.value),
+            claimed,
+            RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0),
+            seed.value,
+            oneRunOption(oneRun));
+    Progress progress = StderrProgress.forConsole(spec.commandLine().getErr(), output.quiet);
+    MembershipAuditData data =
+        precomputed.precomputed()
+            ? PrecomputedOutputs.collect(
+                precomputed.outputs, precomputed.referenceOutputs, progress)
+            : collect(analysis, executorChoice, command, progress);
+    MembershipAuditOutcome outcome = MembershipAnalysis.analyse(data, analysis, progress);
+    if (precomputed.exportOutputs != null) {
+      export(data, precomputed.exportOutputs);
+      out.println("wrote " + precomputed.exportOutputs);
+    }
+    MembershipResult result = outcome.result();
+    SummaryTables.membership(result, out);
+    return output.finish(result, outcome.scores(), out);
+  }
+
+  /**
+   * The collect stage on the model: its files, its outputs, the reference models (trained on the
+   * chosen executor, with the target's recipe or {@code command}).
+   */
+  private MembershipAuditData collect(
+      MembershipAnalysisSettings analysis,
+      ReferenceExecutorChoice executorChoice,
+      TrainCommandTemplate command,
+      Progress progress)
+      throws TrustmlException {
     Path shadowCache = shadowModels == 0 ? null : cacheDir.checked();
-    EvaluationSettings evaluation = EvaluationSettings.of(fprs, bootstrap, level, 0.0, seed.value);
-    RmiaParameters rmia = RmiaParameters.of(rmiaA, rmiaGamma, 1.0, 0);
     ModelBundle bundle = ModelBundle.open(model);
     Path membersFile = members != null ? members : fromCard(bundle, true);
     Path nonMembersFile = nonMembers != null ? nonMembers : fromCard(bundle, false);
-    MembershipAuditRequest request =
-        new MembershipAuditRequest(
-            membersFile,
-            nonMembersFile,
-            columns.columns(),
-            attacks,
-            evaluation,
-            claimed,
-            null,
-            references,
-            rmia,
-            seed.value,
-            oneRunOption,
-            population);
-    MembershipAuditOutcome outcome;
     try (LoadedModel target = LoadedModel.load(bundle, false);
         ReferenceExecutor referenceExecutor = executorChoice.open()) {
       ShadowPlan shadows =
@@ -248,15 +279,30 @@ final class MembershipCommand implements Callable<Integer> {
                   threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                   command,
                   referenceExecutor);
-      outcome =
-          MembershipAudit.run(
-              target,
-              request.withShadows(shadows),
-              StderrProgress.forConsole(spec.commandLine().getErr(), output.quiet));
+      MembershipAuditRequest request =
+          new MembershipAuditRequest(
+              membersFile,
+              nonMembersFile,
+              columns.columns(),
+              population,
+              shadows,
+              references,
+              precomputed.referencesForModel(),
+              precomputed.exportOutputs != null,
+              analysis);
+      return MembershipCollector.collect(target, request, progress);
     }
-    MembershipResult result = outcome.result();
-    SummaryTables.membership(result, out);
-    return output.finish(result, outcome.scores(), out);
+  }
+
+  private static void export(MembershipAuditData data, Path dir) throws TrustmlException {
+    try {
+      OutputsExport.write(data, dir);
+    } catch (IOException e) {
+      throw new TrustmlException(
+          ExitCode.BAD_INPUT,
+          "--export-outputs " + dir + ": cannot write (" + e.getMessage() + ")",
+          e);
+    }
   }
 
   /** The checked --train-command, or null without one. */

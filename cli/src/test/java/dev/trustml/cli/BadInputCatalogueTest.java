@@ -1179,6 +1179,207 @@ class BadInputCatalogueTest {
             "eps8: the reference model was trained on exactly the target's members",
             "use a reference trained on another sample"),
 
+        // Precomputed outputs (audit membership --outputs, --reference-outputs, --export-outputs).
+        bad(
+            "outputs without a label column",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.file("t.csv", "text,member,logit:neg,logit:pos\na,1,0.1,0.9\n"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "t.csv: no 'label' column in the header",
+            "add it: each row's true label"),
+        bad(
+            "outputs with a logit that is not a number",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.outputs("t.csv", "b,neg,1,0.8,x"), "--json", f.freshOutput("r.json")),
+            "t.csv row 5 (line 6), column logit:pos: 'x' is not a number"),
+        bad(
+            "outputs row with one logit too few",
+            BAD_INPUT,
+            f ->
+                f.precomputed(f.outputs("t.csv", "b,neg,1,0.8"), "--json", f.freshOutput("r.json")),
+            "t.csv row 5 (line 6): 4 field(s) but the header has 5"),
+        bad(
+            "outputs with a label that has no logit column",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.outputs("t.csv", "b,neutral,1,0.8,0.1"), "--json", f.freshOutput("r.json")),
+            "t.csv row 5 (line 6), column label: 'neutral' is not one of the labels of the logit"
+                + " columns (neg, pos)"),
+        bad(
+            "outputs without any output column",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.file("t.csv", "text,label,member\na,pos,1\n"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "t.csv: no outputs; add a logit:<label> column for every label, or a loss or a"
+                + " confidence column"),
+        bad(
+            "outputs with a misspelt column",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.file("t.csv", "text,label,member,populaton,loss\na,pos,1,0,0.5\n"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "t.csv: unknown column 'populaton'"),
+        bad(
+            "outputs with a member flag that is not 1 or 0",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.outputs("t.csv", "b,neg,yes,0.8,0.1"), "--json", f.freshOutput("r.json")),
+            "t.csv row 5 (line 6), column member: 'yes' is not 1 or 0"),
+        bad(
+            "outputs with a loss of 0",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.file("t.csv", "text,label,member,loss\na,pos,1,0.5\nb,neg,1,0\n"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "t.csv row 2 (line 3), column loss: 0.0 is not > 0",
+            "from a log-softmax"),
+        bad(
+            "outputs with a population row marked member",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.file(
+                        "t.csv",
+                        "text,label,member,population,loss\na,pos,1,0,0.5\nz,neg,1,1,0.7\n"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "t.csv row 2: a population row with member 1"),
+        bad(
+            "outputs with one row both member and non-member",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.outputs("t.csv", "a,pos,0,0.3,0.6"), "--json", f.freshOutput("r.json")),
+            "t.csv row 5: the same text and label as row 1, but one is a member and the other not"),
+        bad(
+            "reference outputs missing a row",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.outputs("t.csv"),
+                    "--reference-outputs",
+                    f.file(
+                        "r.csv",
+                        "text,label,member,logit:neg,logit:pos\n"
+                            + "a,pos,0,0.2,0.7\nb,neg,1,0.6,0.3\nc,pos,1,0.5,0.5\n"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "r.csv: has no row for ",
+            "t.csv row 4; every file must list the same rows"),
+        bad(
+            "reference outputs with a row the target lacks",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.outputs("t.csv"),
+                    "--reference-outputs",
+                    f.referenceOutputs("r.csv", "e,neg,1,0.1,0.1"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "r.csv row 5: no row with this text and label in "),
+        bad(
+            "reference outputs with other labels",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.outputs("t.csv"),
+                    "--reference-outputs",
+                    f.file(
+                        "r.csv",
+                        Files.readString(Path.of(f.referenceOutputs("r0.csv")))
+                            .replace("logit:pos", "logit:other")),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "r.csv row 1 (line 2), column label: 'pos' is not one of the labels of the logit"
+                + " columns (neg, other)"),
+        bad(
+            "reference outputs trained on exactly the target's members",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.outputs("t.csv"),
+                    "--reference-outputs",
+                    f.outputs("r.csv"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "r.csv: its IN rows (member 1) are exactly the audited model's members"),
+        bad(
+            "reference outputs directory without CSV files",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.outputs("t.csv"),
+                    "--reference-outputs",
+                    f.dir("refs"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "refs: no .csv files"),
+        bad(
+            "an attack that needs logits on losses alone",
+            BAD_INPUT,
+            f ->
+                f.precomputed(
+                    f.file(
+                        "t.csv",
+                        "text,label,member,loss\na,pos,1,0.5\nb,neg,1,0.2\nc,pos,0,0.9\n"
+                            + "d,neg,0,1.2\n"),
+                    "--attack",
+                    "mentr",
+                    "--fpr",
+                    "0.5",
+                    "--json",
+                    f.freshOutput("r.json")),
+            "attack 'mentr' needs every model's logits for every class"),
+        bad(
+            "--outputs with --model",
+            USAGE,
+            f -> f.membership("--outputs", f.outputs("t.csv"), "--json", f.freshOutput("r.json")),
+            "--model and --outputs",
+            "drop --model"),
+        bad(
+            "--reference-outputs with a model, missing an audited row",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--reference-outputs", f.outputs("r.csv"), "--json", f.freshOutput("r.json")),
+            "r.csv row 1: no row with this text and label in the audited rows"),
+        bad(
+            "--export-outputs into a directory that is not empty",
+            USAGE,
+            f -> {
+              String dir = f.dir("exported");
+              f.file("exported/keep.txt", "keep\n");
+              return f.membership("--export-outputs", dir, "--json", f.freshOutput("r.json"));
+            },
+            "--export-outputs ",
+            "exported: not empty; give a new or empty directory"),
+        bad(
+            "--export-outputs with a members file that is not there",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--members",
+                    f.path("missing.csv"),
+                    "--export-outputs",
+                    f.freshOutput("exported"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "missing.csv: file not found"),
+
         // Training data.
         bad(
             "train on a single-class dataset",
@@ -1572,6 +1773,43 @@ class BadInputCatalogueTest {
           java.util.regex.Pattern.compile("\"" + field + "\" : [-0-9.eE+]+").matcher(text);
       assertTrue(m.find(), "card has no numeric '" + field + "'");
       Files.writeString(card, m.replaceFirst("\"" + field + "\" : " + value));
+    }
+
+    /**
+     * A precomputed-outputs file of four rows with logits (a and b members, c and d not), and the
+     * extra lines after them.
+     */
+    String outputs(String name, String... extraLines) throws IOException {
+      StringBuilder csv =
+          new StringBuilder(
+              "text,label,member,logit:neg,logit:pos\n"
+                  + "a,pos,1,0.1,0.9\nb,neg,1,0.8,0.2\nc,pos,0,0.4,0.5\nd,neg,0,0.3,0.1\n");
+      for (String line : extraLines) {
+        csv.append(line).append('\n');
+      }
+      return file(name, csv.toString());
+    }
+
+    /** A reference model's outputs on the rows of {@link #outputs}, IN for a and c. */
+    String referenceOutputs(String name, String... extraLines) throws IOException {
+      StringBuilder csv =
+          new StringBuilder(
+              "text,label,member,logit:neg,logit:pos\n"
+                  + "a,pos,1,0.2,0.7\nb,neg,0,0.6,0.3\nc,pos,1,0.5,0.5\nd,neg,0,0.4,0.2\n");
+      for (String line : extraLines) {
+        csv.append(line).append('\n');
+      }
+      return file(name, csv.toString());
+    }
+
+    /** {@code audit membership --outputs FILE} plus {@code extra}. */
+    List<String> precomputed(String outputsFile, String... extra) {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "audit", "membership", "--quiet", "--bootstrap", "20", "--outputs", outputsFile));
+      args.addAll(List.of(extra));
+      return args;
     }
 
     List<String> membership(String... extra) {

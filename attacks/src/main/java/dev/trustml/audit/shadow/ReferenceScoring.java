@@ -1,10 +1,10 @@
 package dev.trustml.audit.shadow;
 
-import dev.trustml.audit.BatchLogits;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.model.LoadedModel;
 import dev.trustml.model.ModelBundle;
+import dev.trustml.scoring.BatchLogits;
 import java.nio.file.Path;
 import java.util.List;
 

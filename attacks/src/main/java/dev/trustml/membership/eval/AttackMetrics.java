@@ -1,6 +1,5 @@
 package dev.trustml.membership.eval;
 
-import dev.trustml.stats.EpsilonLowerBoundResult;
 import dev.trustml.stats.Interval;
 import dev.trustml.stats.RocPoint;
 import java.util.List;
@@ -17,10 +16,9 @@ import java.util.List;
  * @param advantage best TPR - FPR over thresholds
  * @param advantageCi bootstrap interval for advantage, or null
  * @param tprAtFpr TPR at each configured FPR, in the configured order
- * @param epsilonLowerBound the empirical epsilon lower bound
  * @param roc the ROC curve, downsampled to at most {@link MembershipEvaluator#ROC_POINTS} points
  * @param slices per true-label metrics, ascending by label (empty when no labels were given)
- * @param confidence level of the intervals and of the epsilon bound
+ * @param confidence level of the intervals
  * @param bootstrapResamples replicates behind the intervals
  * @param seed the seed everything random was derived from
  * @param warnings one-line notes about numbers reported as NaN
@@ -34,7 +32,6 @@ public record AttackMetrics(
     double advantage,
     Interval advantageCi,
     List<TprAtFpr> tprAtFpr,
-    EpsilonLowerBoundResult epsilonLowerBound,
     List<RocPoint> roc,
     List<SliceMetrics> slices,
     double confidence,

@@ -13,12 +13,11 @@ import java.util.List;
  *
  * @param fprs false-positive budgets for TPR@FPR, each in (0, 1), no duplicates
  * @param bootstrapResamples bootstrap replicates for the intervals; 0 switches intervals off
- * @param confidence level of the bootstrap intervals and of the epsilon lower bound, in (0, 1)
- * @param delta the delta of the DP claim the epsilon bound is computed for, in [0, 1)
- * @param seed the seed of every random choice (bootstrap, split of the epsilon bound)
+ * @param confidence level of the bootstrap intervals, in (0, 1)
+ * @param seed the seed of the bootstrap
  */
 public record EvaluationSettings(
-    List<Double> fprs, int bootstrapResamples, double confidence, double delta, long seed) {
+    List<Double> fprs, int bootstrapResamples, double confidence, long seed) {
   /** The default FPR budgets: 10%, 1%, 0.1%. */
   public static final List<Double> DEFAULT_FPRS = List.of(0.1, 0.01, 0.001);
 
@@ -28,16 +27,16 @@ public record EvaluationSettings(
   /** Validates; throws IllegalArgumentException (use {@link #of} for user-supplied values). */
   public EvaluationSettings {
     fprs = List.copyOf(fprs);
-    Message problem = problem(fprs, bootstrapResamples, confidence, delta);
+    Message problem = problem(fprs, bootstrapResamples, confidence);
     if (problem != null) {
       throw new IllegalArgumentException(problem.toString());
     }
   }
 
-  /** FPRs {0.1, 0.01, 0.001}, 1000 resamples, confidence 0.95, delta 0, seed 0. */
+  /** FPRs {0.1, 0.01, 0.001}, 1000 resamples, confidence 0.95, seed 0. */
   public static EvaluationSettings defaults() {
     return new EvaluationSettings(
-        DEFAULT_FPRS, Bootstrap.DEFAULT_RESAMPLES, DEFAULT_CONFIDENCE, 0.0, 0L);
+        DEFAULT_FPRS, Bootstrap.DEFAULT_RESAMPLES, DEFAULT_CONFIDENCE, 0L);
   }
 
   /**
@@ -46,13 +45,13 @@ public record EvaluationSettings(
    * @throws UsageException with a one-line message naming the bad value
    */
   public static EvaluationSettings of(
-      List<Double> fprs, int bootstrapResamples, double confidence, double delta, long seed)
+      List<Double> fprs, int bootstrapResamples, double confidence, long seed)
       throws UsageException {
-    Message problem = problem(fprs, bootstrapResamples, confidence, delta);
+    Message problem = problem(fprs, bootstrapResamples, confidence);
     if (problem != null) {
       throw new UsageException(problem);
     }
-    return new EvaluationSettings(fprs, bootstrapResamples, confidence, delta, seed);
+    return new EvaluationSettings(fprs, bootstrapResamples, confidence, seed);
   }
 
   /** A copy with other FPR budgets. */
@@ -61,31 +60,25 @@ public record EvaluationSettings(
     for (double f : newFprs) {
       list.add(f);
     }
-    return new EvaluationSettings(list, bootstrapResamples, confidence, delta, seed);
+    return new EvaluationSettings(list, bootstrapResamples, confidence, seed);
   }
 
   /** A copy with another number of bootstrap replicates. */
   public EvaluationSettings withBootstrapResamples(int resamples) {
-    return new EvaluationSettings(fprs, resamples, confidence, delta, seed);
+    return new EvaluationSettings(fprs, resamples, confidence, seed);
   }
 
   /** A copy with another confidence level. */
   public EvaluationSettings withConfidence(double level) {
-    return new EvaluationSettings(fprs, bootstrapResamples, level, delta, seed);
-  }
-
-  /** A copy with another delta. */
-  public EvaluationSettings withDelta(double newDelta) {
-    return new EvaluationSettings(fprs, bootstrapResamples, confidence, newDelta, seed);
+    return new EvaluationSettings(fprs, bootstrapResamples, level, seed);
   }
 
   /** A copy with another seed. */
   public EvaluationSettings withSeed(long newSeed) {
-    return new EvaluationSettings(fprs, bootstrapResamples, confidence, delta, newSeed);
+    return new EvaluationSettings(fprs, bootstrapResamples, confidence, newSeed);
   }
 
-  private static Message problem(
-      List<Double> fprs, int bootstrapResamples, double confidence, double delta) {
+  private static Message problem(List<Double> fprs, int bootstrapResamples, double confidence) {
     Message.Ref fpr = Message.ref(Setting.FPR, "FPR");
     if (fprs.isEmpty()) {
       return Message.of(fpr, " needs at least one value, e.g. 0.01");
@@ -111,10 +104,6 @@ public record EvaluationSettings(
           " ",
           confidence,
           " is outside (0, 1); pass e.g. 0.95");
-    }
-    if (!(delta >= 0 && delta < 1)) {
-      return Message.of(
-          Message.ref(Setting.DELTA, "delta"), " ", delta, " is outside [0, 1); pass e.g. 1e-5");
     }
     return null;
   }

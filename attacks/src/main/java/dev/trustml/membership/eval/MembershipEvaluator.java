@@ -4,8 +4,6 @@ import dev.trustml.error.BadInputException;
 import dev.trustml.error.Message;
 import dev.trustml.error.Setting;
 import dev.trustml.stats.Bootstrap;
-import dev.trustml.stats.EpsilonLowerBound;
-import dev.trustml.stats.EpsilonLowerBoundResult;
 import dev.trustml.stats.Interval;
 import dev.trustml.stats.RocBootstrap;
 import dev.trustml.stats.RocCurve;
@@ -15,7 +13,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Turns a membership attack's scores into {@link AttackMetrics}.
+ * Turns a membership attack's scores into {@link AttackMetrics}: ROC, AUC, advantage, TPR at low
+ * FPR, bootstrap intervals and per-label slices. The epsilon figures are not metrics of the scores
+ * alone (they depend on the claim and the membership design) and are computed once, by the audit.
  *
  * <p>Contract with the attacks: {@code scores[i]} is higher when row i is more likely a member;
  * {@code isMember[i]} is the ground truth; {@code labels[i]} the true class of row i (for slices).
@@ -91,10 +91,8 @@ public final class MembershipEvaluator {
       }
     }
     RocCurve curve = RocCurve.of(scores, isMember);
-    // Independent seeds for the bootstrap and the split, both derived from the one setting.
-    SplittableRandom seeds = new SplittableRandom(settings.seed());
-    long bootstrapSeed = seeds.nextLong();
-    long splitSeed = seeds.nextLong();
+    // The bootstrap's seed is derived from the setting (the first draw), not the setting itself.
+    long bootstrapSeed = new SplittableRandom(settings.seed()).nextLong();
 
     double[] fprs = settings.fprs().stream().mapToDouble(Double::doubleValue).toArray();
     RocBootstrap intervals =
@@ -107,9 +105,6 @@ public final class MembershipEvaluator {
       Interval ci = intervals == null ? null : intervals.tprAtFpr().get(j);
       tprs.add(new TprAtFpr(fprs[j], curve.tprAtFpr(fprs[j]), ci));
     }
-    EpsilonLowerBoundResult epsilon =
-        EpsilonLowerBound.splitHalf(
-            scores, isMember, settings.confidence(), settings.delta(), splitSeed);
 
     List<String> warnings = new ArrayList<>();
     List<SliceMetrics> slices =
@@ -123,7 +118,6 @@ public final class MembershipEvaluator {
         curve.advantage(),
         intervals == null ? null : intervals.advantage(),
         tprs,
-        epsilon,
         curve.downsample(ROC_POINTS),
         slices,
         settings.confidence(),

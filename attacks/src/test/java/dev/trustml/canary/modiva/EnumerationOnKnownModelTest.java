@@ -7,6 +7,7 @@ import dev.trustml.audit.ModelCandidateScorer;
 import dev.trustml.canary.CanaryTemplate;
 import dev.trustml.canary.EnumerationSearch;
 import dev.trustml.canary.ExtractionResult;
+import dev.trustml.canary.ExtractionSettings;
 import dev.trustml.canary.Secret;
 import dev.trustml.model.LoadedModel;
 import dev.trustml.model.ModelBundle;
@@ -33,8 +34,8 @@ class EnumerationOnKnownModelTest {
       CanaryTemplate t = CanaryTemplate.parse(template);
       Secret secret = t.parseSecret("4 8 2 1");
       ExtractionResult r =
-          new EnumerationSearch(new ModelCandidateScorer(m, PeakModel.CANARY_LABEL), 5)
-              .run(t, Optional.of(secret), Progress.NONE);
+          new EnumerationSearch(new ModelCandidateScorer(m, PeakModel.CANARY_LABEL))
+              .search(t, Optional.of(secret), ExtractionSettings.defaults(), Progress.NONE);
       assertEquals(10_000, r.candidatesScored());
       assertEquals(secret, r.top().secret(), "the known answer is the best guess");
       assertEquals(1, r.secret().orElseThrow().rank().getAsLong());

@@ -1,4 +1,4 @@
-package dev.trustml.audit;
+package dev.trustml.scoring;
 
 import dev.trustml.model.ClassifierRunner;
 import dev.trustml.model.LoadedModel;
