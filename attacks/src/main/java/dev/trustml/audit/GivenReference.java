@@ -4,6 +4,7 @@ import dev.trustml.audit.shadow.ReferenceScoring;
 import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.data.LabeledText;
+import dev.trustml.data.RowKey;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;

@@ -35,7 +35,7 @@ public final class PlanReferences {
    *
    * @param texts texts
    * @param labels label indices
-   * @param keys {@link dev.trustml.audit.RowKey}s
+   * @param keys {@link RowKey}s
    */
   public record Rows(String[] texts, int[] labels, long[] keys) {}
 

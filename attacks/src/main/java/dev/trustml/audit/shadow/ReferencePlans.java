@@ -1,8 +1,8 @@
 package dev.trustml.audit.shadow;
 
 import dev.trustml.Versions;
-import dev.trustml.audit.RowKey;
 import dev.trustml.data.LabeledText;
+import dev.trustml.data.RowKey;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.AtomicFiles;

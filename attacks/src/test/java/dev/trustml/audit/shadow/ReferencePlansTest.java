@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trustml.audit.RowKey;
 import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.data.LabeledText;
+import dev.trustml.data.RowKey;
 import dev.trustml.error.BadInputException;
 import dev.trustml.io.Hashing;
 import java.nio.file.Files;
