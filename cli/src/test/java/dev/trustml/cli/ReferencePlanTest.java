@@ -100,6 +100,17 @@ class ReferencePlanTest {
     assertEquals(0, r.exit(), r.err());
     JsonNode fromPlan = numbers(json);
     assertEquals(inProcess, fromPlan, "plan -> trustml train -> --reference PLAN");
+    // The plan (its IN masks and seeds) is named in the provenance with its hash and pool size.
+    JsonNode planRef = null;
+    for (JsonNode d : new ObjectMapper().readTree(json.toFile()).at("/provenance/data")) {
+      if (d.path("role").asText().equals("reference plan")) {
+        planRef = d;
+      }
+    }
+    assertTrue(planRef != null, "no reference plan in the provenance");
+    assertEquals(trained.resolve("plan.json").toString(), planRef.get("path").asText());
+    assertEquals(2 * ROWS, planRef.get("rows").asInt());
+    assertEquals(64, planRef.get("sha256").asText().length());
     assertTrue(fromPlan.toString().contains("lira-online"), fromPlan.toString());
     assertTrue(fromPlan.toString().contains("rmia"), fromPlan.toString());
 
