@@ -7,7 +7,6 @@ import dev.trustml.membership.eval.AttackMetrics;
 import dev.trustml.membership.eval.MembershipEvaluator;
 import dev.trustml.membership.eval.SliceMetrics;
 import dev.trustml.results.AttackResult;
-import dev.trustml.results.Interval;
 import dev.trustml.results.RocPoint;
 import dev.trustml.results.SliceResult;
 import dev.trustml.results.TprAtFpr;
@@ -45,7 +44,7 @@ record AttackAssessment(double[] scores, AttackResult result, List<SliceResult> 
     AttackMetrics m = evaluator.evaluate(scores, isMember, rows.labels());
     List<TprAtFpr.Point> points = new ArrayList<>();
     for (dev.trustml.membership.eval.TprAtFpr t : m.tprAtFpr()) {
-      points.add(new TprAtFpr.Point(t.fpr(), t.tpr(), interval(t.ci())));
+      points.add(new TprAtFpr.Point(t.fpr(), t.tpr(), t.ci()));
     }
     List<RocPoint> roc = new ArrayList<>();
     for (dev.trustml.stats.RocPoint p : m.roc()) {
@@ -63,8 +62,7 @@ record AttackAssessment(double[] scores, AttackResult result, List<SliceResult> 
             new TprAtFpr(points),
             bounds.oneRun(scores, confidence, familyConfidence),
             bounds.estimate(scores, confidence, familyConfidence),
-            new AttackResult.Intervals(
-                interval(m.aucCi()), interval(m.advantageCi()), m.bootstrapResamples()),
+            new AttackResult.Intervals(m.aucCi(), m.advantageCi(), m.bootstrapResamples()),
             roc,
             ScoreHistograms.of(scores, isMember, HISTOGRAM_BINS));
     List<SliceResult> slices = new ArrayList<>();
@@ -79,9 +77,5 @@ record AttackAssessment(double[] scores, AttackResult result, List<SliceResult> 
               s.tprAtFpr()));
     }
     return new AttackAssessment(scores, result, List.copyOf(slices));
-  }
-
-  private static Interval interval(dev.trustml.stats.Interval i) {
-    return i == null ? null : new Interval(i.lower(), i.upper(), i.confidence());
   }
 }

@@ -11,6 +11,7 @@ import dev.trustml.results.Theoretical;
 import dev.trustml.scoring.BatchLogits;
 import dev.trustml.stats.OneRunAudit;
 import dev.trustml.stats.OneRunAuditResult;
+import dev.trustml.stats.Shuffle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -171,17 +172,7 @@ final class AuditSetAudit {
           "a one-run audit needs at least " + MIN_CANARIES + " canaries with bits, got " + m);
     }
     double delta = claim == null ? 0.0 : claim.delta();
-    int[] order = new int[m];
-    for (int i = 0; i < m; i++) {
-      order[i] = i;
-    }
-    SplittableRandom random = new SplittableRandom(seed ^ SPLIT_SALT);
-    for (int i = m - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int tmp = order[i];
-      order[i] = order[j];
-      order[j] = tmp;
-    }
+    int[] order = Shuffle.permutation(m, new SplittableRandom(seed ^ SPLIT_SALT));
     int half = m / 2;
     int[] selection = Arrays.copyOfRange(order, 0, half);
     int[] bounded = Arrays.copyOfRange(order, half, m);

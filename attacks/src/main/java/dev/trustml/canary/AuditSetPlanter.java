@@ -1,5 +1,7 @@
 package dev.trustml.canary;
 
+import dev.trustml.data.LabeledText;
+import dev.trustml.stats.Shuffle;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -157,12 +159,7 @@ public final class AuditSetPlanter {
       for (long index : CanaryPlanter.distinctSorted(template.spaceSizeExact(), n, random)) {
         out.add(template.secretAt(index));
       }
-      for (int i = n - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        Secret tmp = out.get(i);
-        out.set(i, out.get(j));
-        out.set(j, tmp);
-      }
+      Shuffle.inPlace(out, random);
       return out;
     }
     Set<Secret> seen = new HashSet<>();

@@ -1,5 +1,7 @@
 package dev.trustml.canary;
 
+import dev.trustml.data.LabeledText;
+import dev.trustml.stats.Shuffle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -73,12 +75,7 @@ public final class CanaryPlanter {
     long[] outputPositions = distinctSorted(total, m, random);
     // Which copy goes to which position: a seeded shuffle, so canaries interleave with each other.
     LabeledText[] placed = copies.toArray(new LabeledText[0]);
-    for (int i = m - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      LabeledText tmp = placed[i];
-      placed[i] = placed[j];
-      placed[j] = tmp;
-    }
+    Shuffle.inPlace(placed, random);
     // The k-th inserted row (0-based) at output position p precedes original row p - k.
     long[] before = new long[m];
     for (int k = 0; k < m; k++) {

@@ -1,5 +1,6 @@
 package dev.trustml.canary;
 
+import dev.trustml.data.LabeledText;
 import java.util.Arrays;
 import java.util.List;
 

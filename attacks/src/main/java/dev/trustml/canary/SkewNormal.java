@@ -1,5 +1,6 @@
 package dev.trustml.canary;
 
+import dev.trustml.stats.Normal;
 import java.util.random.RandomGenerator;
 
 /**
@@ -64,13 +65,13 @@ public record SkewNormal(double location, double scale, double shape) {
   /** ln density: ln 2 - ln omega + ln phi(z) + ln Phi(alpha z). */
   public double logPdf(double x) {
     double z = (x - location) / scale;
-    return LN2 - Math.log(scale) + StandardNormal.logPdf(z) + StandardNormal.logCdf(shape * z);
+    return LN2 - Math.log(scale) + Normal.logPdf(z) + Normal.logCdf(shape * z);
   }
 
   /** P(X &lt;= x) = Phi(z) - 2 T(z, alpha). */
   public double cdf(double x) {
     double z = (x - location) / scale;
-    double f = StandardNormal.cdf(z) - 2 * owensT(z, shape);
+    double f = Normal.cdf(z) - 2 * owensT(z, shape);
     return Math.min(1, Math.max(0, f));
   }
 
@@ -95,7 +96,7 @@ public record SkewNormal(double location, double scale, double shape) {
     double z = (x - location) / scale;
     double t = shape * z;
     // d/dz ln g = -z + alpha phi(alpha z)/Phi(alpha z); the ratio taken in log space.
-    double slope = -z + shape * Math.exp(StandardNormal.logPdf(t) - StandardNormal.logCdf(t));
+    double slope = -z + shape * Math.exp(Normal.logPdf(t) - Normal.logCdf(t));
     if (!(slope > 0)) {
       // Not below the mode; cannot happen when F < 1e-5, but stay safe.
       return Math.log(Math.max(cdf(x), Double.MIN_VALUE));
@@ -103,11 +104,11 @@ public record SkewNormal(double location, double scale, double shape) {
     double upper = 50 / slope;
     double integral =
         Quadrature.adaptiveSimpson(
-            v -> Math.exp(z * v - 0.5 * v * v + StandardNormal.logCdfShift(t, shape * v)),
+            v -> Math.exp(z * v - 0.5 * v * v + Normal.logCdfShift(t, shape * v)),
             0,
             upper,
             1e-12 / slope);
-    double logDensity = LN2 + StandardNormal.logPdf(z) + StandardNormal.logCdf(t);
+    double logDensity = LN2 + Normal.logPdf(z) + Normal.logCdf(t);
     return logDensity + Math.log(integral);
   }
 
@@ -134,16 +135,13 @@ public record SkewNormal(double location, double scale, double shape) {
     }
     if (Double.isInfinite(a)) {
       // T(h, inf) = (1 - Phi(|h|)) / 2.
-      return 0.5 * StandardNormal.cdf(-Math.abs(h));
+      return 0.5 * Normal.cdf(-Math.abs(h));
     }
     if (a <= 1) {
       return owensTIntegral(h, a);
     }
     double ah = a * h;
-    double folded =
-        0.5
-            * (StandardNormal.cdf(h) * StandardNormal.cdf(-ah)
-                + StandardNormal.cdf(ah) * StandardNormal.cdf(-h));
+    double folded = 0.5 * (Normal.cdf(h) * Normal.cdf(-ah) + Normal.cdf(ah) * Normal.cdf(-h));
     return folded - owensTIntegral(ah, 1 / a);
   }
 

@@ -15,8 +15,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
@@ -114,6 +116,40 @@ final class CsvFiles {
       in.close();
     } catch (Exception ignored) {
       // nothing more to report than the original problem
+    }
+  }
+
+  /**
+   * The next record, or null at the end of the file; a decoding or syntax error becomes one line
+   * naming the file and the last line read well.
+   */
+  static CSVRecord next(Iterator<CSVRecord> records, Path file, long lastLine)
+      throws BadInputException {
+    try {
+      return records.hasNext() ? records.next() : null;
+    } catch (UncheckedIOException | IllegalStateException e) {
+      if (rootCause(e) instanceof CharacterCodingException) {
+        throw notUtf8(file, lastLine);
+      }
+      throw new BadInputException(
+          file + ": malformed CSV after line " + lastLine + " (" + rootCause(e).getMessage() + ")");
+    }
+  }
+
+  /** A record whose number of fields is not the header's, as one line naming row and line. */
+  static void requireWidth(CSVRecord r, int width, Path file, long line) throws BadInputException {
+    if (r.size() != width) {
+      throw new BadInputException(
+          file
+              + " row "
+              + r.getRecordNumber()
+              + " (line "
+              + line
+              + "): "
+              + r.size()
+              + " field(s) but the header has "
+              + width
+              + "; quote fields that contain commas");
     }
   }
 }

@@ -1,8 +1,6 @@
 package dev.trustml.data;
 
 import dev.trustml.error.BadInputException;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -80,39 +78,13 @@ public final class CsvTableReader implements AutoCloseable {
 
   /** The next row, or null at the end of the file. */
   public Row next() throws BadInputException {
-    CSVRecord r;
-    try {
-      if (!records.hasNext()) {
-        return null;
-      }
-      r = records.next();
-    } catch (UncheckedIOException | IllegalStateException e) {
-      if (CsvFiles.rootCause(e) instanceof CharacterCodingException) {
-        throw CsvFiles.notUtf8(file, lastLine);
-      }
-      throw new BadInputException(
-          file
-              + ": malformed CSV after line "
-              + lastLine
-              + " ("
-              + CsvFiles.rootCause(e).getMessage()
-              + ")");
+    CSVRecord r = CsvFiles.next(records, file, lastLine);
+    if (r == null) {
+      return null;
     }
     long line = lastLine + 1;
     lastLine = parser.getCurrentLineNumber();
-    if (r.size() != header.size()) {
-      throw new BadInputException(
-          file
-              + " row "
-              + r.getRecordNumber()
-              + " (line "
-              + line
-              + "): "
-              + r.size()
-              + " field(s) but the header has "
-              + header.size()
-              + "; quote fields that contain commas");
-    }
+    CsvFiles.requireWidth(r, header.size(), file, line);
     return new Row(r.getRecordNumber(), line, r.toList());
   }
 

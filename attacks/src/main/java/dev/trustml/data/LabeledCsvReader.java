@@ -5,8 +5,6 @@ import dev.trustml.error.Message;
 import dev.trustml.error.Setting;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,40 +154,14 @@ public final class LabeledCsvReader implements AutoCloseable {
   }
 
   private LabeledText nextWithCommons() throws BadInputException {
-    CSVRecord r;
-    try {
-      if (!records.hasNext()) {
-        return null;
-      }
-      r = records.next();
-    } catch (UncheckedIOException | IllegalStateException e) {
-      if (CsvFiles.rootCause(e) instanceof CharacterCodingException) {
-        throw CsvFiles.notUtf8(file, lastLine);
-      }
-      throw new BadInputException(
-          file
-              + ": malformed CSV after line "
-              + lastLine
-              + " ("
-              + CsvFiles.rootCause(e).getMessage()
-              + ")");
+    CSVRecord r = CsvFiles.next(records, file, lastLine);
+    if (r == null) {
+      return null;
     }
     // The row starts on the line after the previous record ended (blank lines aside).
     long line = lastLine + 1;
     lastLine = parser.getCurrentLineNumber();
-    if (r.size() != width) {
-      throw new BadInputException(
-          file
-              + " row "
-              + r.getRecordNumber()
-              + " (line "
-              + line
-              + "): "
-              + r.size()
-              + " field(s) but the header has "
-              + width
-              + "; quote fields that contain commas");
-    }
+    CsvFiles.requireWidth(r, width, file, line);
     rowsRead = r.getRecordNumber();
     return new LabeledText(r.getRecordNumber(), line, r.get(textIndex), r.get(labelIndex));
   }

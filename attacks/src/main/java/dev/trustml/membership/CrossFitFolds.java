@@ -1,5 +1,6 @@
 package dev.trustml.membership;
 
+import dev.trustml.stats.Shuffle;
 import java.util.SplittableRandom;
 
 /**
@@ -21,17 +22,7 @@ public final class CrossFitFolds {
    * @param seed the audit's seed
    */
   public static byte[] assign(int n, long seed) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    SplittableRandom random = new SplittableRandom(seed ^ SALT);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    int[] order = Shuffle.permutation(n, new SplittableRandom(seed ^ SALT));
     byte[] fold = new byte[n];
     for (int k = n / 2; k < n; k++) {
       fold[order[k]] = 1;

@@ -1,6 +1,7 @@
 package dev.trustml.membership;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.stats.Normal;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -119,10 +120,10 @@ public final class LiraAttack implements Attack {
       if (mode == Mode.ONLINE) {
         double sdIn = sideSd(in, row, globalInSd);
         scores[row] =
-            Gaussian.logDensity(phi, in.mean(row), sdIn)
-                - Gaussian.logDensity(phi, out.mean(row), sdOut);
+            Normal.logDensity(phi, in.mean(row), sdIn)
+                - Normal.logDensity(phi, out.mean(row), sdOut);
       } else {
-        scores[row] = -Gaussian.logSurvival((phi - out.mean(row)) / sdOut);
+        scores[row] = -Normal.logSf((phi - out.mean(row)) / sdOut);
       }
     }
     return scores;

@@ -1,6 +1,7 @@
 package dev.trustml.membership;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.scoring.Softmax;
 
 /**
  * One model's outputs on {@code n} rows: the true class of each row and either the row-major {@code
@@ -9,8 +10,8 @@ import dev.trustml.error.BadInputException;
  *
  * <p>The arrays are taken over, not copied (copying would double the footprint of the largest
  * objects in an audit): callers must not modify them afterwards. Per-row features are computed on
- * demand in double with the stable formulas of {@link SoftmaxRow}. From losses alone only what
- * depends on {@code p_y} can be computed (loss, confidence, LiRA's logit-scaled confidence, RMIA's
+ * demand in double with the stable formulas of {@link Softmax}. From losses alone only what depends
+ * on {@code p_y} can be computed (loss, confidence, LiRA's logit-scaled confidence, RMIA's
  * probability at temperature 1); the entropies need every class's logit ({@link
  * Requirement#NEEDS_LOGITS}).
  */
@@ -162,9 +163,7 @@ public final class ModelOutputs {
 
   /** Cross-entropy loss {@code -log p_y} (>= 0). */
   public double loss(int row) {
-    return logits == null
-        ? losses[row]
-        : SoftmaxRow.loss(logits, row * numClasses, numClasses, labels[row]);
+    return logits == null ? losses[row] : Softmax.loss(row(row), 0, numClasses, labels[row]);
   }
 
   /**
@@ -187,18 +186,17 @@ public final class ModelOutputs {
       }
       return -losses[row];
     }
-    return SoftmaxRow.logTrueClassProbability(
-        logits, row * numClasses, numClasses, labels[row], temperature);
+    return Softmax.logProbability(row(row), 0, numClasses, labels[row], temperature);
   }
 
   /** Shannon entropy (nats) of the predicted distribution; {@code log k} for uniform logits. */
   public double entropy(int row) {
-    return SoftmaxRow.entropy(logits(), row * numClasses, numClasses);
+    return Softmax.entropy(row(row), 0, numClasses);
   }
 
   /** Modified entropy {@code Mentr} of Song &amp; Mittal (2021); lower for members. */
   public double modifiedEntropy(int row) {
-    return SoftmaxRow.modifiedEntropy(logits(), row * numClasses, numClasses, labels[row]);
+    return Softmax.modifiedEntropy(row(row), 0, numClasses, labels[row]);
   }
 
   /**
@@ -208,10 +206,14 @@ public final class ModelOutputs {
    */
   public double logitScaledConfidence(int row) {
     if (logits == null) {
-      double loss = losses[row];
-      return -loss - Math.log(-Math.expm1(-loss));
+      return Softmax.logitScaledConfidenceOfLoss(losses[row]);
     }
-    return SoftmaxRow.logitScaledConfidence(logits, row * numClasses, numClasses, labels[row]);
+    return Softmax.logitScaledConfidence(row(row), 0, numClasses, labels[row]);
+  }
+
+  /** The logits of {@code row}, widened to double (exactly). */
+  private double[] row(int row) {
+    return Softmax.widen(logits(), row * numClasses, numClasses);
   }
 
   private float[] logits() {

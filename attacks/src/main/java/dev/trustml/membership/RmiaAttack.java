@@ -1,6 +1,7 @@
 package dev.trustml.membership;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.stats.Shuffle;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -215,13 +216,7 @@ public final class RmiaAttack implements Attack {
     double[] z = logRatios;
     if (max > 0 && max < logRatios.length) {
       z = logRatios.clone();
-      SplittableRandom random = new SplittableRandom(seed);
-      for (int i = 0; i < max; i++) {
-        int j = i + random.nextInt(z.length - i);
-        double tmp = z[i];
-        z[i] = z[j];
-        z[j] = tmp;
-      }
+      Shuffle.prefix(z, max, new SplittableRandom(seed));
       z = Arrays.copyOf(z, max);
     } else {
       z = z.clone();

@@ -1,5 +1,7 @@
 package dev.trustml.privacy;
 
+import dev.trustml.stats.Normal;
+
 /**
  * Renyi divergence of one step of the Poisson-subsampled Gaussian mechanism (sensitivity 1, noise
  * multiplier sigma, sampling rate q), following Mironov, Talwar &amp; Zhang 2019, "Renyi
@@ -89,14 +91,14 @@ final class SampledGaussianRdp {
               + i * logQ
               + j * log1mQ
               + ((double) i * i - i) / twoSigma2
-              + StandardNormal.logCdf((z0 - i) / sigma);
+              + Normal.logCdf((z0 - i) / sigma);
       // Right part: the roles of q and 1-q swap, the moment is of order j = alpha - i.
       double s1 =
           logAbsBinom
               + j * logQ
               + i * log1mQ
               + (j * j - j) / twoSigma2
-              + StandardNormal.logCdf((j - z0) / sigma);
+              + Normal.logCdf((j - z0) / sigma);
       if (positive) {
         pos0 = LogSpace.add(pos0, s0);
         pos1 = LogSpace.add(pos1, s1);

@@ -1,5 +1,7 @@
 package dev.trustml.privacy;
 
+import dev.trustml.stats.Normal;
+
 /**
  * The privacy loss of one step of the Poisson-subsampled Gaussian mechanism (sensitivity 1, noise
  * standard deviation s, sampling rate q) in one {@link Adjacency} direction, and its pessimistic
@@ -92,7 +94,7 @@ final class SubsampledGaussianLoss {
 
   /** log of the N(mean, s^2) probability of (lo, hi). */
   private double logComponent(double mean, double lo, double hi) {
-    return StandardNormal.logIntervalProbability((lo - mean) / s, (hi - mean) / s);
+    return Normal.logProbabilityBetween((lo - mean) / s, (hi - mean) / s);
   }
 
   private double logMixture(double lo, double hi) {
@@ -208,7 +210,7 @@ final class SubsampledGaussianLoss {
       for (int i = 0; i < xs.length; i++) {
         double u = (xs[i] - mean) / s;
         aboveMean[i] = u >= 0;
-        logTail[i] = StandardNormal.logCdf(-Math.abs(u));
+        logTail[i] = Normal.logCdf(-Math.abs(u));
       }
     }
 

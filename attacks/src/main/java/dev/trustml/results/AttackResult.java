@@ -1,5 +1,6 @@
 package dev.trustml.results;
 
+import dev.trustml.stats.Interval;
 import java.util.List;
 
 /**

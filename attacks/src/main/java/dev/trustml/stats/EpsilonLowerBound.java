@@ -128,8 +128,8 @@ public final class EpsilonLowerBound {
       }
     }
     SplittableRandom random = new SplittableRandom(seed);
-    shuffle(memberRows, random);
-    shuffle(nonMemberRows, random);
+    Shuffle.inPlace(memberRows, random);
+    Shuffle.inPlace(nonMemberRows, random);
     int selectMembers = memberCount / 2;
     int selectNonMembers = nonMemberCount / 2;
 
@@ -308,15 +308,6 @@ public final class EpsilonLowerBound {
       out[i] = scores[rows[i]];
     }
     return out;
-  }
-
-  private static void shuffle(int[] values, SplittableRandom random) {
-    for (int i = values.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int tmp = values[i];
-      values[i] = values[j];
-      values[j] = tmp;
-    }
   }
 
   private static void checkShapes(double[] scores, boolean[] isMember) {

@@ -117,9 +117,8 @@ public final class Gamma {
 
   /**
    * The Lentz continued fraction h with Q(a, x) = exp(-x) x^a / Gamma(a) * h, for x &gt;= a + 1.
-   * {@link Normal} multiplies h by its own, more accurately computed, prefactor.
    */
-  static double continuedFraction(double a, double x) {
+  private static double continuedFraction(double a, double x) {
     double b = x + 1.0 - a;
     double c = 1.0 / TINY;
     double d = 1.0 / b;

@@ -1,18 +1,23 @@
 package dev.trustml.stats;
 
 /**
- * A confidence interval [lower, upper] at a stated confidence level (e.g. 0.95).
+ * A confidence interval [low, high] at a stated confidence level (e.g. 0.95): trustml's one
+ * interval type, computed here and written as is into results (JSON {@code {"low", "high",
+ * "confidence"}}).
  *
- * @param lower lower end
- * @param upper upper end, &gt;= lower
+ * <p>An end is NaN only when it was not measured (a results file's {@code null}, as its schema
+ * allows); ends that are known must be in order, and the level is always a number in (0, 1).
+ *
+ * @param low lower end
+ * @param high upper end, &gt;= low
  * @param confidence the nominal coverage probability, in (0, 1)
  */
-public record Interval(double lower, double upper, double confidence) {
-  /** Validates the ends and the level. */
+public record Interval(double low, double high, double confidence) {
+  /** Rejects ends in the wrong order and a level outside (0, 1); a NaN end means not measured. */
   public Interval {
-    if (!(lower <= upper)) {
+    if (low > high) {
       throw new IllegalArgumentException(
-          "interval needs lower <= upper, got [" + lower + ", " + upper + "]");
+          "interval needs low <= high, got [" + low + ", " + high + "]");
     }
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException(
@@ -22,11 +27,11 @@ public record Interval(double lower, double upper, double confidence) {
 
   /** Whether value lies in the closed interval. */
   public boolean contains(double value) {
-    return value >= lower && value <= upper;
+    return value >= low && value <= high;
   }
 
-  /** upper - lower. */
+  /** high - low. */
   public double width() {
-    return upper - lower;
+    return high - low;
   }
 }

@@ -1,15 +1,18 @@
 package dev.trustml.stats;
 
 /**
- * The standard normal distribution: pdf, cdf, log-cdf accurate far into the lower tail, and the
- * quantile function (ppf).
+ * The standard normal distribution, trustml's one implementation: density, cdf and log-cdf accurate
+ * far into the lower tail (the canary exposure extrapolation and privacy accounting need
+ * probabilities far below 1e-16), the log survival function (LiRA's offline score), interval
+ * probabilities without cancellation, and the quantile function (ppf).
  *
- * <p>The cdf is Phi(z) = erfc(-z / sqrt 2) / 2 = Q(1/2, z^2/2) / 2 for z &lt; 0. For |z| &lt;
- * sqrt(3) the incomplete-gamma power series is used; beyond, the Lentz continued fraction of {@link
- * Gamma} gives the Mills-ratio factor h with Phi(z) = exp(-z^2/2) |z| h / (2 sqrt(2 pi)), and
- * exp(-z^2/2) is formed with Cody's split z = hi + lo so that squaring z costs no accuracy in the
- * tail (W. J. Cody, "Rational Chebyshev approximations for the error function", Math. Comp. 1969,
- * as used in ACM TOMS Algorithm 715).
+ * <p>Phi(z) = erfc(-z/sqrt 2)/2 ({@link Erfc}). Below z = -1.5 sqrt 2 the continued fraction f of
+ * erfc is combined with e^{-z^2/2}, z^2 split exactly into hi + lo with a fused multiply-add:
+ * rounding z*z would cost |z|^2/2 * 2^-53 in the exponent (1e-13 relative at z = 30), and in log
+ * space ln Phi(z) = -z^2/2 - ln(2 sqrt(pi)) - ln f never underflows. {@link #logSf} evaluates erfc
+ * by a Chebyshev fit in exponent form instead ({@link Erfc#logNonNegative}). The arithmetic of each
+ * function is the one its callers have always used, so the audits' numbers are the same as before
+ * these functions were gathered here.
  *
  * <p>The quantile starts from P. J. Acklam's rational approximation (relative error 1.15e-9, "An
  * algorithm for computing the inverse normal cumulative distribution function", 2003) and polishes
@@ -17,8 +20,12 @@ package dev.trustml.stats;
  * few ulps down to p = 1e-300.
  */
 public final class Normal {
-  private static final double SQRT_THREE = 1.7320508075688772;
-  private static final double LN_2 = 0.6931471805599453;
+  private static final double LN_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+  private static final double SQRT_PI = Math.sqrt(Math.PI);
+  private static final double LN_2_SQRT_PI = Math.log(2 * Math.sqrt(Math.PI));
+  private static final double SQRT2 = Math.sqrt(2);
+  private static final double SQRT_HALF = Math.sqrt(0.5);
+  private static final double LN2 = Math.log(2.0);
 
   // Acklam's coefficients: central region.
   private static final double[] A = {
@@ -51,22 +58,27 @@ public final class Normal {
 
   /** ln phi(z) = -z^2/2 - ln sqrt(2 pi). */
   public static double logPdf(double z) {
-    return minusHalfSquare(z) - Gamma.HALF_LOG_TWO_PI;
+    return -0.5 * z * z - LN_SQRT_2PI;
   }
 
-  /** Phi(z) = P[Z &lt;= z]; relative accuracy ~1e-15 in the lower tail. */
+  /** ln N(x; mean, sd^2), the density of a normal with that mean and standard deviation. */
+  public static double logDensity(double x, double mean, double sd) {
+    double u = (x - mean) / sd;
+    return -0.5 * u * u - Math.log(sd) - LN_SQRT_2PI;
+  }
+
+  /** Phi(z) = P[Z &lt;= z]; relative accuracy ~1e-14 in the lower tail. */
   public static double cdf(double z) {
-    if (Double.isNaN(z)) {
-      return z;
+    double x = -z / SQRT2;
+    if (x >= Erfc.FRACTION_FROM) {
+      double[] sq = exactSquare(z);
+      if (Double.isInfinite(sq[0])) {
+        return 0.0;
+      }
+      // Phi(z) = e^{-z^2/2} / (2 sqrt(pi) f(x)), e^{-z^2/2} to within a few ulps from hi + lo.
+      return Math.exp(-0.5 * sq[0]) * Math.exp(-0.5 * sq[1]) / (2 * SQRT_PI * Erfc.fraction(x));
     }
-    if (z < -SQRT_THREE) {
-      return Math.exp(logLowerTail(z));
-    }
-    if (z > SQRT_THREE) {
-      return 1.0 - Math.exp(logLowerTail(-z));
-    }
-    double erf = Gamma.regularizedP(0.5, 0.5 * z * z);
-    return z < 0 ? 0.5 - 0.5 * erf : 0.5 + 0.5 * erf;
+    return 0.5 * Erfc.value(x);
   }
 
   /** The survival function 1 - Phi(z) = Phi(-z), accurate in the upper tail. */
@@ -74,18 +86,86 @@ public final class Normal {
     return cdf(-z);
   }
 
-  /** ln Phi(z), finite down to z of about -1e150 (e.g. ln Phi(-40) = -804.608...). */
+  /** ln Phi(z), finite for every finite z whose square is finite (ln Phi(-40) = -804.608...). */
   public static double logCdf(double z) {
-    if (Double.isNaN(z)) {
-      return z;
+    double x = -z / SQRT2;
+    if (x >= Erfc.FRACTION_FROM) {
+      double[] sq = exactSquare(z);
+      if (Double.isInfinite(sq[0])) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      return -0.5 * sq[0] - 0.5 * sq[1] - LN_2_SQRT_PI - Math.log(Erfc.fraction(x));
     }
-    if (z < -SQRT_THREE) {
-      return logLowerTail(z);
+    if (z > 0) {
+      // Phi(z) = 1 - Phi(-z); log1p keeps the tiny upper-tail mass.
+      return Math.log1p(-cdf(-z));
     }
-    if (z > SQRT_THREE) {
-      return Math.log1p(-Math.exp(logLowerTail(-z)));
+    return Math.log(0.5 * Erfc.value(x));
+  }
+
+  /**
+   * ln(1 - Phi(t)) = ln P(Z &gt; t), accurate in both tails and finite however far out t is, so
+   * that LiRA's offline scores stay distinct for confidences hundreds of standard deviations above
+   * the OUT mean. Evaluated with the Chebyshev form of erfc ({@link Erfc#logNonNegative}).
+   */
+  public static double logSf(double t) {
+    if (Double.isNaN(t)) {
+      return Double.NaN;
     }
-    return Math.log(cdf(z));
+    if (t >= 0.0) {
+      // P(Z > t) = erfc(t / sqrt 2) / 2
+      return Erfc.logNonNegative(t * SQRT_HALF) - LN2;
+    }
+    // P(Z > t) = 1 - P(Z > -t); the subtracted tail is <= 1/2, so log1p is accurate.
+    return Math.log1p(-0.5 * Math.exp(Erfc.logNonNegative(-t * SQRT_HALF)));
+  }
+
+  /**
+   * ln Phi(t - w) - ln Phi(t) without the cancellation of subtracting two large logs: when both
+   * arguments are in the continued-fraction range, ln Phi(y) = -y^2/2 - ln(2 sqrt(pi)) - ln
+   * f(-y/sqrt(2)), so the difference is t w - w^2/2 + ln(f(-t/sqrt 2) / f(-(t-w)/sqrt 2)). Taking
+   * the shift w itself (not t - w rounded) keeps the quadratic part exact to rounding of w (the
+   * skew-normal tail integral needs this at t = -1e4).
+   */
+  public static double logCdfShift(double t, double w) {
+    double s = t - w;
+    double xs = -s / SQRT2;
+    double xt = -t / SQRT2;
+    if (xs >= Erfc.FRACTION_FROM && xt >= Erfc.FRACTION_FROM) {
+      return t * w - 0.5 * w * w + Math.log(Erfc.fraction(xt) / Erfc.fraction(xs));
+    }
+    return logCdf(s) - logCdf(t);
+  }
+
+  /**
+   * ln P(a &lt; Z &lt;= b), without cancellation: the difference is taken on the side of zero where
+   * both tail probabilities are small (privacy accounting needs the masses of narrow intervals many
+   * standard deviations out). -infinity when the interval is empty.
+   */
+  public static double logProbabilityBetween(double a, double b) {
+    if (!(a < b)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    if (a >= 0) {
+      // Upper tail: Phi(-a) - Phi(-b).
+      return logDifference(logCdf(-a), logCdf(-b));
+    }
+    if (b <= 0) {
+      return logDifference(logCdf(b), logCdf(a));
+    }
+    // Straddles zero: 1 - Phi(a) - Phi(-b), both terms below 1/2.
+    return Math.log1p(-(cdf(a) + cdf(-b)));
+  }
+
+  /** ln(e^x - e^y) for x &gt;= y; -infinity when they are equal. */
+  private static double logDifference(double x, double y) {
+    if (y == Double.NEGATIVE_INFINITY) {
+      return x;
+    }
+    if (!(x > y)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    return x + Math.log1p(-Math.exp(y - x));
   }
 
   /**
@@ -152,22 +232,10 @@ public final class Normal {
         / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0);
   }
 
-  /** ln Phi(z) for z &lt; -sqrt(3) via the incomplete-gamma continued fraction. */
-  private static double logLowerTail(double z) {
-    double x = 0.5 * z * z;
-    if (x == Double.POSITIVE_INFINITY) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    double h = Gamma.continuedFraction(0.5, x);
-    return minusHalfSquare(z) + Math.log(-z) + Math.log(h) - LN_2 - Gamma.HALF_LOG_TWO_PI;
-  }
-
-  /** -z^2/2 with Cody's split: hi has few bits so hi*hi is exact. */
-  private static double minusHalfSquare(double z) {
-    double hi = Math.floor(z * 16.0) / 16.0;
-    if (Double.isInfinite(hi)) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    return -0.5 * hi * hi - 0.5 * (z - hi) * (z + hi);
+  /** z^2 as hi + lo exactly (a fused multiply-add gives the rounding error of z*z). */
+  private static double[] exactSquare(double z) {
+    double hi = z * z;
+    double lo = Math.fma(z, z, -hi);
+    return new double[] {hi, lo};
   }
 }

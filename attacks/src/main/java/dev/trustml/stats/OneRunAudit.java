@@ -151,12 +151,12 @@ public final class OneRunAudit {
     }
     // Rows tied at a cut, in random order: the first fill the top, the last fill the bottom.
     int[] topTies = tiedRows(scores, topCut, guess, positiveGuesses > 0);
-    shuffle(topTies, random);
+    Shuffle.inPlace(topTies, random);
     for (int j = 0; j < topNeeded; j++) {
       guess[topTies[j]] = 1;
     }
     int[] bottomTies = tiedRows(scores, bottomCut, guess, negativeGuesses > 0);
-    shuffle(bottomTies, random);
+    Shuffle.inPlace(bottomTies, random);
     for (int j = 0; j < bottomNeeded; j++) {
       guess[bottomTies[bottomTies.length - 1 - j]] = -1;
     }
@@ -194,15 +194,6 @@ public final class OneRunAudit {
       }
     }
     return rows;
-  }
-
-  private static void shuffle(int[] values, SplittableRandom random) {
-    for (int i = values.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int tmp = values[i];
-      values[i] = values[j];
-      values[j] = tmp;
-    }
   }
 
   private static void checkCounts(int m, int r, int v) {

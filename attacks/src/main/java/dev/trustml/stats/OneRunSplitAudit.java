@@ -129,17 +129,6 @@ public final class OneRunSplitAudit {
   }
 
   private static int[] permutation(int n, long seed) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    SplittableRandom random = new SplittableRandom(seed ^ SALT);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
+    return Shuffle.permutation(n, new SplittableRandom(seed ^ SALT));
   }
 }

@@ -1,5 +1,7 @@
 package dev.trustml.train;
 
+import dev.trustml.scoring.Softmax;
+
 /**
  * Forward and backward pass over a batch, keeping for each example the inputs and output gradients
  * of every layer:
@@ -71,18 +73,12 @@ final class BatchPass {
       double z = p.b1[j] + Vec.dot(p.w1, j * d, pooled, a0, d);
       hidden[a1 + j] = z > 0 ? z : 0;
     }
-    double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < k; c++) {
       logits[c] = p.b2[c] + Vec.dot(p.w2, c * h, hidden, a1, h);
-      max = Math.max(max, logits[c]);
     }
-    double sum = 0;
+    Softmax.probabilitiesInPlace(logits, 0, k);
     for (int c = 0; c < k; c++) {
-      logits[c] = Math.exp(logits[c] - max);
-      sum += logits[c];
-    }
-    for (int c = 0; c < k; c++) {
-      delta2[o2 + c] = logits[c] / sum - (c == e.label ? 1 : 0);
+      delta2[o2 + c] = logits[c] - (c == e.label ? 1 : 0);
     }
     java.util.Arrays.fill(delta1, a1, a1 + h, 0);
     for (int c = 0; c < k; c++) {

@@ -2,6 +2,7 @@ package dev.trustml.train;
 
 import dev.trustml.data.LabeledText;
 import dev.trustml.model.card.MembershipDesign;
+import dev.trustml.stats.Shuffle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,12 +96,7 @@ public record DataSplit(
     double expected = 0;
     for (Map.Entry<String, TreeMap<String, Integer>> e : byLabel.entrySet()) {
       String[] texts = e.getValue().keySet().toArray(new String[0]);
-      for (int i = texts.length - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        String t = texts[i];
-        texts[i] = texts[j];
-        texts[j] = t;
-      }
+      Shuffle.inPlace(texts, random);
       int take = (int) Math.round(fraction * texts.length);
       heldOutTexts.put(e.getKey(), new TreeSet<>(List.of(texts).subList(0, take)));
       // Each distinct row is trained on with probability (d - take) / d over the shuffle, so the

@@ -3,6 +3,7 @@ package dev.trustml.train;
 import dev.trustml.data.LabeledText;
 import dev.trustml.model.tokenize.VocabTokenizer;
 import dev.trustml.privacy.LaplacePartitionSelection;
+import dev.trustml.stats.Shuffle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,13 +77,7 @@ public record DpVocabulary(
     }
     SplittableRandom random =
         new SplittableRandom(RowHash.of(seed, CHOICE_SALT, row.text(), row.label()));
-    // Partial Fisher-Yates: the first k places end up a uniform k-subset.
-    for (int i = 0; i < k; i++) {
-      int j = i + random.nextInt(distinct.size() - i);
-      String t = distinct.get(i);
-      distinct.set(i, distinct.get(j));
-      distinct.set(j, t);
-    }
+    Shuffle.prefix(distinct, k, random);
     return List.copyOf(distinct.subList(0, k));
   }
 }

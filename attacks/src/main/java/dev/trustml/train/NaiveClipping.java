@@ -1,6 +1,7 @@
 package dev.trustml.train;
 
 import dev.trustml.model.PositionGates;
+import dev.trustml.scoring.Softmax;
 import java.util.Arrays;
 
 /**
@@ -81,21 +82,16 @@ final class NaiveClipping {
       hidden[i] = Math.max(0, s);
     }
     double[] z2 = new double[k];
-    double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < k; c++) {
       double s = p.b2[c];
       for (int i = 0; i < h; i++) {
         s += p.w2[c * h + i] * hidden[i];
       }
       z2[c] = s;
-      max = Math.max(max, s);
     }
-    double sum = 0;
+    Softmax.probabilitiesInPlace(z2, 0, k);
     for (int c = 0; c < k; c++) {
-      sum += Math.exp(z2[c] - max);
-    }
-    for (int c = 0; c < k; c++) {
-      delta2[c] = Math.exp(z2[c] - max) / sum - (c == e.label() ? 1 : 0);
+      delta2[c] = z2[c] - (c == e.label() ? 1 : 0);
     }
     for (int c = 0; c < k; c++) {
       gB2[c] = delta2[c];

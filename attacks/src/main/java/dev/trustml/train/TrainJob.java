@@ -2,6 +2,7 @@ package dev.trustml.train;
 
 import dev.trustml.canary.PlantedCanary;
 import dev.trustml.data.LabeledCsvReader;
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.data.LabeledText;
 import dev.trustml.error.BadInputException;
 import dev.trustml.io.AtomicFiles;
@@ -18,9 +19,6 @@ import dev.trustml.model.card.PrivacyComponent;
 import dev.trustml.model.card.TrainingRecipe;
 import dev.trustml.model.tokenize.Tokenizer;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,8 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Trains a model bundle from a labelled CSV.
@@ -210,8 +206,8 @@ public final class TrainJob {
             outcome.seconds());
 
     Files.createDirectories(kitDir);
-    writeRows(kitDir.resolve(MEMBERS_FILE), split.train());
-    writeRows(kitDir.resolve(NON_MEMBERS_FILE), split.heldout());
+    LabeledCsvWriter.write(kitDir.resolve(MEMBERS_FILE), split.train());
+    LabeledCsvWriter.write(kitDir.resolve(NON_MEMBERS_FILE), split.heldout());
     if (spec.secretsFile() != null) {
       SecretsCopy.copy(spec.secretsFile(), spec.canaries(), kitDir, SECRETS_FILE);
     }
@@ -447,21 +443,5 @@ public final class TrainJob {
   private static String nameOf(Path p) {
     Path name = p.toAbsolutePath().normalize().getFileName();
     return name == null ? p.toString() : name.toString();
-  }
-
-  /** Writes rows as a text,label CSV (RFC 4180 quoting, LF line ends), atomically. */
-  public static void writeRows(Path file, List<LabeledText> rows) throws IOException {
-    AtomicFiles.write(
-        file,
-        out -> {
-          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
-          CSVPrinter printer = new CSVPrinter(w, format);
-          printer.printRecord("text", "label");
-          for (LabeledText r : rows) {
-            printer.printRecord(r.text(), r.label());
-          }
-          printer.flush();
-        });
   }
 }

@@ -3,6 +3,7 @@ package dev.trustml.train;
 import dev.trustml.error.BadInputException;
 import dev.trustml.model.TextClassifierWeights;
 import dev.trustml.model.WeightInit;
+import dev.trustml.stats.Shuffle;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -167,7 +168,7 @@ public final class Trainer {
       ParameterUpdate update =
           ParameterUpdate.create(config.optimizer(), config.learningRate(), params);
       for (int epoch = 0; epoch < config.epochs(); epoch++) {
-        shuffle(order, random);
+        Shuffle.inPlace(order, random);
         for (int from = 0; from < n; from += b) {
           int size = Math.min(b, n - from);
           System.arraycopy(order, from, batch, 0, size);
@@ -181,16 +182,6 @@ public final class Trainer {
           steps++;
           processed += size;
         }
-      }
-    }
-
-    /** Fisher-Yates. */
-    private static void shuffle(int[] a, SplittableRandom random) {
-      for (int i = a.length - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
       }
     }
 

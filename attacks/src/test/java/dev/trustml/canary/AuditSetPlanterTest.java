@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trustml.data.LabeledText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -3,48 +3,15 @@ package dev.trustml.canary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trustml.stats.Normal;
+import dev.trustml.stats.NormalTest;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SkewNormalTest {
 
-  /**
-   * Phi(z) reference values from stan-dev/math test/unit/math/prim/prob/normal_cdf_log_test.cpp,
-   * TEST(ProbNormal, lcdf_tails) (printed to 15 significant digits).
-   */
-  static final double[][] PHI = {
-    {-37.5, 4.60535300958196e-308},
-    {-30, 4.90671392714819e-198},
-    {-20, 2.75362411860623e-89},
-    {-10, 7.61985302416053e-24},
-    {-5, 2.86651571879194e-07},
-    {-2.5, 0.00620966532577613},
-    {-1, 0.158655253931457},
-    {0, 0.5},
-    {0.5, 0.691462461274013},
-    {2, 0.977249868051821},
-    {5, 0.999999713348428},
-  };
-
-  @Test
-  void standardNormalCdfMatchesReference() {
-    for (double[] row : PHI) {
-      double z = row[0];
-      double expected = row[1];
-      assertEquals(expected, StandardNormal.cdf(z), 2e-14 * expected, "Phi(" + z + ")");
-      assertEquals(Math.log(expected), StandardNormal.logCdf(z), 2e-14, "ln Phi(" + z + ")");
-    }
-  }
-
-  @Test
-  void logCdfFollowsTheMillsRatioAsymptoticBeyondUnderflow() {
-    // A&S 26.2.12: ln Phi(-z) = -z^2/2 - ln z - ln sqrt(2 pi) + ln(1 - 1/z^2 + 3/z^4 - 15/z^6 ...)
-    for (double z : new double[] {50, 100, 1000}) {
-      double series = 1 - 1 / (z * z) + 3 / Math.pow(z, 4) - 15 / Math.pow(z, 6);
-      double expected = -z * z / 2 - Math.log(z) - 0.5 * Math.log(2 * Math.PI) + Math.log(series);
-      assertEquals(expected, StandardNormal.logCdf(-z), 1e-12 * Math.abs(expected), "z=" + z);
-    }
-  }
+  /** Phi(z) reference values (stan-dev/math), shared with the normal distribution's tests. */
+  static final double[][] PHI = NormalTest.PHI;
 
   /**
    * Owen's T reference values of Patefield &amp; Tandy (2000) as listed in JuliaStats/StatsFuns.jl
@@ -88,7 +55,7 @@ class SkewNormalTest {
     }
     for (double h : new double[] {0.5, 1, 2, 3}) {
       // T(h, 1) = Phi(h) (1 - Phi(h)) / 2
-      double p = StandardNormal.cdf(h);
+      double p = Normal.cdf(h);
       assertEquals(0.5 * p * (1 - p), SkewNormal.owensT(h, 1), 1e-15, "h=" + h);
       // T(h, inf) = (1 - Phi(|h|)) / 2
       assertEquals(0.5 * (1 - p), SkewNormal.owensT(h, Double.POSITIVE_INFINITY), 1e-15);
@@ -103,7 +70,7 @@ class SkewNormalTest {
       assertEquals(row[1], sn.cdf(x), 2e-14 * Math.max(row[1], 1e-300), "x=" + x);
       assertEquals(Math.log(row[1]), sn.logCdf(x), 1e-10, "log x=" + x);
     }
-    assertEquals(StandardNormal.pdf(0.25) / 2, sn.pdf(2), 1e-15);
+    assertEquals(Normal.pdf(0.25) / 2, sn.pdf(2), 1e-15);
   }
 
   @Test
@@ -121,8 +88,8 @@ class SkewNormalTest {
     SkewNormal max = new SkewNormal(0, 1, 1);
     SkewNormal min = new SkewNormal(0, 1, -1);
     for (double z = -4; z <= 4; z += 0.25) {
-      double p = StandardNormal.cdf(z);
-      double q = StandardNormal.cdf(-z);
+      double p = Normal.cdf(z);
+      double q = Normal.cdf(-z);
       assertEquals(p * p, max.cdf(z), 1e-14, "max z=" + z);
       assertEquals(1 - q * q, min.cdf(z), 1e-14, "min z=" + z);
     }

@@ -71,9 +71,9 @@ class LaplacePartitionSelectionTest {
     assertTrue(closedForm <= delta / Math.exp(epsilon) + 1e-12, "union bound");
     Interval ci = ClopperPearson.twoSided(released, TRIALS, 0.999);
     assertTrue(
-        ci.lower() <= closedForm && closedForm <= ci.upper(),
+        ci.low() <= closedForm && closedForm <= ci.high(),
         released + " of " + TRIALS + " vs " + closedForm);
-    assertTrue(ci.lower() <= delta, "released more often than delta: " + ci);
+    assertTrue(ci.low() <= delta, "released more often than delta: " + ci);
   }
 
   /**
@@ -93,13 +93,13 @@ class LaplacePartitionSelectionTest {
     int inDPrime = releases(m, dPrime, 5);
     Interval pd = ClopperPearson.twoSided(inD, TRIALS, 0.999);
     Interval pdPrime = ClopperPearson.twoSided(inDPrime, TRIALS, 0.999);
-    assertTrue(pd.lower() <= m.releaseProbability(c) && m.releaseProbability(c) <= pd.upper());
+    assertTrue(pd.low() <= m.releaseProbability(c) && m.releaseProbability(c) <= pd.high());
     assertTrue(
-        pdPrime.lower() <= m.releaseProbability(c + 1)
-            && m.releaseProbability(c + 1) <= pdPrime.upper());
+        pdPrime.low() <= m.releaseProbability(c + 1)
+            && m.releaseProbability(c + 1) <= pdPrime.high());
     double bound = Math.exp(epsilon);
-    assertTrue(pdPrime.lower() / pd.upper() <= bound, pdPrime + " vs " + pd);
-    assertTrue((1 - pd.upper()) / (1 - pdPrime.lower()) <= bound, pdPrime + " vs " + pd);
+    assertTrue(pdPrime.low() / pd.high() <= bound, pdPrime + " vs " + pd);
+    assertTrue((1 - pd.high()) / (1 - pdPrime.low()) <= bound, pdPrime + " vs " + pd);
     // The closed-form ratio is e^{1/b} exactly while both counts are below the threshold.
     double ratio = m.releaseProbability(c) / m.releaseProbability(c - 1);
     assertEquals(Math.exp(1 / m.scale()), ratio, 1e-12);

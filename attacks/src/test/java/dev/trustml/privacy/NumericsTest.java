@@ -8,60 +8,11 @@ import dev.trustml.stats.Binomial;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The numerical building blocks: normal tails, FFT, and the discrete PLD composition. */
+/**
+ * The numerical building blocks: FFT and the discrete PLD composition (normal tails: {@code
+ * stats.NormalTest}).
+ */
 class NumericsTest {
-
-  // Normal CDF values published in dp_accounting pld/privacy_loss_mechanism_test.py
-  // (GaussianPrivacyLossTest, mu_upper_cdf cases): Phi(-10) = 7.61985302416047e-24,
-  // Phi(-5) = 2.866515718791933e-07, Phi(1) = 0.8413447460685429, Phi(2) = 0.9772498680518208,
-  // Phi(0.5) = 0.6914624612740131.
-  @Test
-  void normalCdfMatchesPublishedValues() {
-    assertEquals(7.61985302416047e-24, StandardNormal.cdf(-10), 1e-13 * 7.6e-24);
-    assertEquals(2.866515718791933e-07, StandardNormal.cdf(-5), 1e-14 * 2.9e-7);
-    assertEquals(0.8413447460685429, StandardNormal.cdf(1), 3e-16);
-    assertEquals(0.9772498680518208, StandardNormal.cdf(2), 3e-16);
-    assertEquals(0.6914624612740131, StandardNormal.cdf(0.5), 3e-16);
-    assertEquals(0.5, StandardNormal.cdf(0), 0.0);
-  }
-
-  // Far tail: log Phi(-t) = -t^2/2 - log(t sqrt(2 pi)) + log(1 - 1/t^2 + 3/t^4 - 15/t^6 + ...)
-  // (A&S 26.2.12), accurate to ~1e-13 at t = 40 where Phi itself underflows.
-  @Test
-  void logCdfFollowsTheAsymptoticTail() {
-    for (double t : new double[] {40, 100, 1000}) {
-      double t2 = t * t;
-      double series = 1 - 1 / t2 + 3 / (t2 * t2) - 15 / (t2 * t2 * t2);
-      double expected = -t2 / 2 - Math.log(t * Math.sqrt(2 * Math.PI)) + Math.log(series);
-      assertEquals(expected, StandardNormal.logCdf(-t), 1e-12 * Math.abs(expected));
-    }
-    // Continuity where the two expansions meet.
-    double below = StandardNormal.logCdf(-StandardNormal.SERIES_LIMIT - 1e-12);
-    double above = StandardNormal.logCdf(-StandardNormal.SERIES_LIMIT + 1e-12);
-    assertEquals(below, above, 1e-11);
-  }
-
-  @Test
-  void intervalProbabilitiesAddUp() {
-    double[] cuts = {
-      Double.NEGATIVE_INFINITY, -7, -2.5, -0.3, 0.4, 3.1, 8, Double.POSITIVE_INFINITY
-    };
-    double total = 0;
-    for (int i = 0; i + 1 < cuts.length; i++) {
-      total += Math.exp(StandardNormal.logIntervalProbability(cuts[i], cuts[i + 1]));
-    }
-    assertEquals(1.0, total, 1e-15);
-    // Narrow interval in the far tail, where a difference of CDFs near 1 would lose everything:
-    // Simpson's rule on [8, 8.001] is exact to ~1e-15 relative.
-    double narrow = Math.exp(StandardNormal.logIntervalProbability(8, 8.001));
-    double simpson =
-        1e-3
-            / 6
-            * (Math.exp(StandardNormal.logPdf(8))
-                + 4 * Math.exp(StandardNormal.logPdf(8.0005))
-                + Math.exp(StandardNormal.logPdf(8.001)));
-    assertEquals(simpson, narrow, 1e-9 * narrow);
-  }
 
   @Test
   void fftConvolutionMatchesDirectSum() {
@@ -138,28 +89,6 @@ class NumericsTest {
       }
     }
     assertTrue(composed.epsilonForDelta(directInf * 0.5) == Double.POSITIVE_INFINITY);
-  }
-
-  @Test
-  void narrowIntervalsInEitherTailKeepTheirDigits() {
-    // Mirror images of each other: both are differences of two tiny tail probabilities (a
-    // difference of CDFs near 1 would lose everything). Simpson's rule on a width of 1e-3.
-    double upper = Math.exp(StandardNormal.logIntervalProbability(8, 8.001));
-    double lower = Math.exp(StandardNormal.logIntervalProbability(-8.001, -8));
-    double simpson =
-        1e-3
-            / 6
-            * (Math.exp(StandardNormal.logPdf(8))
-                + 4 * Math.exp(StandardNormal.logPdf(8.0005))
-                + Math.exp(StandardNormal.logPdf(8.001)));
-    assertEquals(simpson, lower, 1e-9 * simpson);
-    assertEquals(upper, lower, 1e-12 * upper);
-    // An empty or reversed interval has probability 0 (log -inf), never NaN.
-    assertEquals(Double.NEGATIVE_INFINITY, StandardNormal.logIntervalProbability(1e10, 1e10));
-    assertEquals(Double.NEGATIVE_INFINITY, StandardNormal.logIntervalProbability(2, 1));
-    assertTrue(Double.isNaN(StandardNormal.cdf(Double.NaN)));
-    assertTrue(Double.isNaN(StandardNormal.logCdf(Double.NaN)));
-    assertEquals(Double.NEGATIVE_INFINITY, StandardNormal.logCdf(Double.NEGATIVE_INFINITY));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.stats.Normal;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +28,7 @@ class PldAccountantTest {
    * sigma/sqrt(T).
    */
   private static double balleWangDelta(double eps, double s) {
-    return StandardNormal.cdf(0.5 / s - eps * s)
-        - Math.exp(eps + StandardNormal.logCdf(-0.5 / s - eps * s));
+    return Normal.cdf(0.5 / s - eps * s) - Math.exp(eps + Normal.logCdf(-0.5 / s - eps * s));
   }
 
   /** The eps solving balleWangDelta(eps, s) = delta, by bisection (delta is decreasing in eps). */

@@ -16,12 +16,12 @@ class BootstrapTest {
       values[100 - i] = i; // unsorted on purpose
     }
     Interval ci = Bootstrap.percentile(values, 0.9);
-    assertEquals(5.0, ci.lower(), 1e-12);
-    assertEquals(95.0, ci.upper(), 1e-12);
+    assertEquals(5.0, ci.low(), 1e-12);
+    assertEquals(95.0, ci.high(), 1e-12);
     // numpy.percentile([0, 10], [2.5, 97.5]) = [0.25, 9.75]
     Interval two = Bootstrap.percentile(new double[] {10, 0}, 0.95);
-    assertEquals(0.25, two.lower(), 1e-12);
-    assertEquals(9.75, two.upper(), 1e-12);
+    assertEquals(0.25, two.low(), 1e-12);
+    assertEquals(9.75, two.high(), 1e-12);
   }
 
   @Test
@@ -127,13 +127,13 @@ class BootstrapTest {
     RocBootstrap boot = Bootstrap.roc(curve, new double[] {0.0}, 2000, 0.95, 7);
     Interval tpr = boot.tprAtFpr().get(0);
     double halfWidth = 1.96 * Math.sqrt(0.25 / 1000);
-    assertEquals(0.5 - halfWidth, tpr.lower(), 0.006);
-    assertEquals(0.5 + halfWidth, tpr.upper(), 0.006);
+    assertEquals(0.5 - halfWidth, tpr.low(), 0.006);
+    assertEquals(0.5 + halfWidth, tpr.high(), 0.006);
     // AUC = P[member > non-member] = 0.5 here, and in a replicate it is the same share (the
     // non-members' weights cancel), so its interval is the same.
     assertEquals(0.5, curve.auc(), 0.0);
-    assertEquals(0.5 - halfWidth, boot.auc().lower(), 0.006);
-    assertEquals(0.5 + halfWidth, boot.auc().upper(), 0.006);
+    assertEquals(0.5 - halfWidth, boot.auc().low(), 0.006);
+    assertEquals(0.5 + halfWidth, boot.auc().high(), 0.006);
     // So is the advantage max(TPR - FPR), attained at threshold 2 where FPR = 0.
     assertEquals(0.5, curve.advantage(), 0.0);
     assertEquals(tpr, boot.advantage());

@@ -14,17 +14,17 @@ class ClopperPearsonTest {
   @Test
   void twoSidedIntervalsMatchReferenceValues() {
     Interval five = ClopperPearson.twoSided(5, 10, 0.95);
-    assertEquals(0.18708602844739855, five.lower(), 1e-13);
-    assertEquals(0.8129139715526015, five.upper(), 1e-13);
+    assertEquals(0.18708602844739855, five.low(), 1e-13);
+    assertEquals(0.8129139715526015, five.high(), 1e-13);
     Interval zero = ClopperPearson.twoSided(0, 10, 0.95);
-    assertEquals(0.0, zero.lower());
-    assertEquals(0.3084971078187607, zero.upper(), 1e-13);
+    assertEquals(0.0, zero.low());
+    assertEquals(0.3084971078187607, zero.high(), 1e-13);
     Interval all = ClopperPearson.twoSided(10, 10, 0.95);
-    assertEquals(0.6915028921812392, all.lower(), 1e-13);
-    assertEquals(1.0, all.upper());
+    assertEquals(0.6915028921812392, all.low(), 1e-13);
+    assertEquals(1.0, all.high());
     Interval mid = ClopperPearson.twoSided(37, 1000, 0.95);
-    assertEquals(0.02618270884373734, mid.lower(), 1e-13);
-    assertEquals(0.05064112305992485, mid.upper(), 1e-13);
+    assertEquals(0.02618270884373734, mid.low(), 1e-13);
+    assertEquals(0.05064112305992485, mid.high(), 1e-13);
   }
 
   @Test

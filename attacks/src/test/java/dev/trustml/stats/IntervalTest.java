@@ -22,9 +22,17 @@ class IntervalTest {
   }
 
   @Test
+  void anUnmeasuredEndIsNotANumber() {
+    Interval ci = new Interval(Double.NaN, 0.8, 0.95);
+    assertTrue(Double.isNaN(ci.low()));
+    assertFalse(ci.contains(0.5));
+    assertTrue(Double.isNaN(ci.width()));
+  }
+
+  @Test
   void badEndsAndLevelsAreNamed() {
     assertEquals(
-        "interval needs lower <= upper, got [2.0, 1.0]",
+        "interval needs low <= high, got [2.0, 1.0]",
         assertThrows(IllegalArgumentException.class, () -> new Interval(2, 1, 0.9)).getMessage());
     for (double level : new double[] {0, 1, Double.NaN}) {
       assertEquals(

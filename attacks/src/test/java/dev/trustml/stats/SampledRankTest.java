@@ -82,8 +82,8 @@ class SampledRankTest {
     // two-sided Clopper-Pearson ends [0.187086, 0.812914] (R binom.test(5, 10)) times 99, rounded
     // outwards, plus 1: [1 + ceil(18.52), 1 + floor(80.48)] = [20, 81].
     Interval rank = SampledRank.interval(5, 10, 99, 0.95);
-    assertEquals(20.0, rank.lower(), 0.0);
-    assertEquals(81.0, rank.upper(), 0.0);
+    assertEquals(20.0, rank.low(), 0.0);
+    assertEquals(81.0, rank.high(), 0.0);
     assertEquals(0.95, rank.confidence(), 0.0);
     // A single other candidate is a valid space: the secret is first or second.
     assertEquals(1.0, SampledRank.upper(0, 10, 1, 0.95), 0.0);

@@ -100,12 +100,7 @@ class SecretRankBoundTest {
       for (int i = 0; i < n; i++) {
         order[i] = i;
       }
-      for (int i = n - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int tmp = order[i];
-        order[i] = order[j];
-        order[j] = tmp;
-      }
+      Shuffle.inPlace(order, random);
       int swapWith = 0;
       while (order[swapWith] != secret) {
         swapWith++;

@@ -43,7 +43,7 @@ class DataSplitTest {
     List<LabeledText> rows = distinctRows(20_000);
     DataSplit split = DataSplit.bernoulli(rows, 0.3, 7);
     Interval ci = ClopperPearson.twoSided(split.train().size(), rows.size(), 0.999);
-    assertTrue(ci.lower() <= 0.3 && 0.3 <= ci.upper(), split.train().size() + " members");
+    assertTrue(ci.low() <= 0.3 && 0.3 <= ci.high(), split.train().size() + " members");
     assertEquals(0.3 * 20_000, split.expectedTrainRows(), 1e-9);
     assertEquals(new MembershipDesign(MembershipDesign.Kind.BERNOULLI, 0.3), split.design());
     assertEquals(rows.size(), split.train().size() + split.heldout().size());
@@ -67,7 +67,7 @@ class DataSplitTest {
       both += a && b ? 1 : 0;
     }
     Interval ci = ClopperPearson.twoSided(both, rows.size() - 1, 0.999);
-    assertTrue(ci.lower() <= 0.25 && 0.25 <= ci.upper(), both + " pairs");
+    assertTrue(ci.low() <= 0.25 && 0.25 <= ci.high(), both + " pairs");
   }
 
   @Test

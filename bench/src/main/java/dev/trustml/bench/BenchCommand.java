@@ -20,6 +20,7 @@ import dev.trustml.canary.modiva.Modiva;
 import dev.trustml.canary.modiva.ModivaConfig;
 import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.data.LabeledText;
 import dev.trustml.io.AtomicFiles;
 import dev.trustml.json.Json;
@@ -32,7 +33,6 @@ import dev.trustml.scoring.Scorer;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,7 +44,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.commons.csv.CSVFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -207,14 +206,12 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     Path csv = Files.createTempFile("trustml-bench-", ".csv");
-    StringBuilder b = new StringBuilder("text,label\n");
     int copies = 10;
+    List<LabeledText> copied = new ArrayList<>();
     for (int c = 0; c < copies; c++) {
-      for (LabeledText t : rows) {
-        b.append(CSVFormat.RFC4180.format(t.text(), t.label())).append('\n');
-      }
+      copied.addAll(rows);
     }
-    Files.writeString(csv, b, StandardCharsets.UTF_8);
+    LabeledCsvWriter.write(csv, copied);
     try (LoadedModel m = LoadedModel.load(ModelBundle.open(samples.resolve("spam/nodp")), false)) {
       List<long[][]> batches = new ArrayList<>();
       List<long[]> cur = new ArrayList<>();

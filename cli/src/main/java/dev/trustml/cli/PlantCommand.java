@@ -9,18 +9,16 @@ import dev.trustml.canary.PlantedCanary;
 import dev.trustml.canary.PlantingResult;
 import dev.trustml.canary.SecretsJson;
 import dev.trustml.data.LabeledCsvReader;
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.data.LabeledText;
 import dev.trustml.error.UsageException;
-import dev.trustml.io.AtomicFiles;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -149,11 +147,11 @@ final class PlantCommand implements Callable<Integer> {
                 + "; plant fewer canaries or use templates with more candidates");
       }
     }
-    List<dev.trustml.canary.LabeledText> rows = new ArrayList<>();
+    List<LabeledText> rows = new ArrayList<>();
     TreeSet<String> dataLabels = new TreeSet<>();
     try (LabeledCsvReader reader = LabeledCsvReader.open(data, columns.columns())) {
       for (LabeledText r; (r = reader.next()) != null; ) {
-        rows.add(new dev.trustml.canary.LabeledText(r.text(), r.label()));
+        rows.add(r);
         dataLabels.add(r.label());
       }
     }
@@ -169,17 +167,7 @@ final class PlantCommand implements Callable<Integer> {
       }
       planted = CanaryPlanter.plant(rows, specs, seed.value);
     }
-    CSVFormat format = CSVFormat.RFC4180;
-    AtomicFiles.write(
-        out,
-        os -> {
-          StringBuilder b = new StringBuilder();
-          b.append(format.format(columns.text, columns.label)).append("\r\n");
-          for (dev.trustml.canary.LabeledText r : planted.rows()) {
-            b.append(format.format(r.text(), r.label())).append("\r\n");
-          }
-          os.write(b.toString().getBytes(StandardCharsets.UTF_8));
-        });
+    LabeledCsvWriter.write(out, columns.columns(), planted.rows());
     SecretsJson.write(secretsOut, planted.canaries());
     if (auditSet != null) {
       long in = planted.canaries().stream().filter(PlantedCanary::inData).count();

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustml.data.LabeledCsvWriter;
+import dev.trustml.data.LabeledText;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,18 +47,19 @@ class MillionRowAuditTest {
    */
   private static void writeCsv(Path file, List<String> words, long seed) throws Exception {
     SplittableRandom r = new SplittableRandom(seed);
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("text,label\n");
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < ROWS_PER_FILE; i++) {
-        line.setLength(0);
-        for (int j = r.nextInt(8, 15); j > 0; j--) {
-          line.append(words.get(r.nextInt(words.size()))).append(j == 1 ? "" : " ");
-        }
-        line.append(',').append(r.nextBoolean() ? "positive" : "negative").append('\n');
-        w.write(line.toString());
-      }
-    }
+    StringBuilder text = new StringBuilder();
+    Stream<LabeledText> rows =
+        Stream.generate(
+                () -> {
+                  text.setLength(0);
+                  for (int j = r.nextInt(8, 15); j > 0; j--) {
+                    text.append(words.get(r.nextInt(words.size()))).append(j == 1 ? "" : " ");
+                  }
+                  return new LabeledText(
+                      text.toString(), r.nextBoolean() ? "positive" : "negative");
+                })
+            .limit(ROWS_PER_FILE);
+    LabeledCsvWriter.write(file, rows::iterator);
   }
 
   @Test

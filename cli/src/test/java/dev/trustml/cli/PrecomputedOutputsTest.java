@@ -9,14 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.data.LabeledText;
+import dev.trustml.scoring.Softmax;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -255,34 +257,26 @@ class PrecomputedOutputsTest {
                 from,
                 java.nio.charset.StandardCharsets.UTF_8,
                 CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get());
-        CSVPrinter out =
-            new CSVPrinter(
-                Files.newBufferedWriter(to),
-                CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+        Writer out = Files.newBufferedWriter(to)) {
       List<String> header = in.getHeaderNames();
       List<String> logitColumns = header.stream().filter(h -> h.startsWith("logit:")).toList();
       List<String> kept = header.stream().filter(h -> !h.startsWith("logit:")).toList();
       List<String> outHeader = new ArrayList<>(kept);
       outHeader.add("loss");
-      out.printRecord(outHeader);
+      LabeledCsvWriter.FORMAT.printRecord(out, outHeader.toArray());
       for (CSVRecord r : in) {
-        // -ln p(label) = LSE(z) - z_label, with the sum past the largest logit kept apart (log1p):
-        // rounded the naive way, a confident row's loss becomes 0, which the format refuses.
-        int top = 0;
-        for (int c = 1; c < logitColumns.size(); c++) {
-          top = logit(r, logitColumns.get(c)) > logit(r, logitColumns.get(top)) ? c : top;
+        // Softmax.loss keeps the sum past the largest logit apart (log1p): rounded the naive way,
+        // a confident row's loss becomes 0, which the format refuses.
+        double[] z = new double[logitColumns.size()];
+        for (int c = 0; c < z.length; c++) {
+          z[c] = logit(r, logitColumns.get(c));
         }
-        double max = logit(r, logitColumns.get(top));
-        double rest = 0;
-        for (int c = 0; c < logitColumns.size(); c++) {
-          rest += c == top ? 0 : Math.exp(logit(r, logitColumns.get(c)) - max);
-        }
-        double loss = Math.log1p(rest) + (max - logit(r, "logit:" + r.get("label")));
+        double loss = Softmax.loss(z, 0, z.length, logitColumns.indexOf("logit:" + r.get("label")));
         assertFalse(loss <= 0, "loss " + loss);
         List<String> values = new ArrayList<>();
         kept.forEach(c -> values.add(r.get(c)));
         values.add(Double.toString(loss));
-        out.printRecord(values);
+        LabeledCsvWriter.FORMAT.printRecord(out, values.toArray());
       }
     }
   }

@@ -15,10 +15,10 @@ import dev.trustml.audit.shadow.ReferenceRows;
 import dev.trustml.audit.shadow.ReferenceWork;
 import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.data.LabeledText;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.model.tokenize.VocabTokenizer;
-import dev.trustml.train.TrainJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -66,7 +66,7 @@ class RecipeCommandLineTest {
         .train(work, new ReferenceJob(2, 4, seed, in, "k", "test"), inProcess, tmp.resolve("log"));
 
     Path csv = tmp.resolve("train.csv");
-    TrainJob.writeRows(csv, audit.selected(in, labels));
+    LabeledCsvWriter.write(csv, audit.selected(in, labels));
     Files.write(tmp.resolve("vocab.txt"), vocab);
     Path out = tmp.resolve("by-command");
     String command =

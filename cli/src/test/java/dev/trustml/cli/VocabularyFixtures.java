@@ -2,6 +2,7 @@ package dev.trustml.cli;
 
 import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.data.LabeledText;
 import dev.trustml.data.RowKey;
 import dev.trustml.model.BundleWriter;
@@ -27,7 +28,6 @@ import dev.trustml.train.TrainingOutcome;
 import dev.trustml.train.TrainingSet;
 import dev.trustml.train.VocabularyBuilder;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Bundles for the vocabulary attack's end-to-end tests, built deterministically in test setup from
@@ -247,13 +245,6 @@ final class VocabularyFixtures {
   }
 
   static void writeCsv(Path file, List<LabeledText> rows) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter p =
-            new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-      p.printRecord("text", "label");
-      for (LabeledText r : rows) {
-        p.printRecord(r.text(), r.label());
-      }
-    }
+    LabeledCsvWriter.write(file, rows);
   }
 }

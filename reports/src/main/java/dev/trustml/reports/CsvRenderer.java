@@ -1,5 +1,6 @@
 package dev.trustml.reports;
 
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.results.AttackResult;
 import dev.trustml.results.AuditResult;
 import dev.trustml.results.CanaryBound;
@@ -21,8 +22,8 @@ import org.apache.commons.csv.CSVFormat;
  * precision (Java's shortest round-trip form); a value that was not measured is an empty field.
  */
 public final class CsvRenderer {
-  /** RFC 4180 quoting with Unix line ends. */
-  static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+  /** RFC 4180 quoting with Unix line ends: trustml's one CSV dialect. */
+  static final CSVFormat FORMAT = LabeledCsvWriter.FORMAT;
 
   private CsvRenderer() {}
 

@@ -328,6 +328,27 @@ class ResultsJsonTest {
   }
 
   @Test
+  void anIntervalWithItsEndsSwappedIsBadInput() throws Exception {
+    ObjectNode t = (ObjectNode) tree(Fixtures.membership());
+    ObjectNode auc = (ObjectNode) t.at("/attacks/0/intervals/auc");
+    auc.put("low", 0.9).put("high", 0.1);
+    Path file = write("swapped.json", t.toString());
+    String msg = badInput(file);
+    assertTrue(msg.startsWith(file + ": "), msg);
+    assertTrue(msg.contains("interval needs low <= high, got [0.9, 0.1]"), msg);
+  }
+
+  @Test
+  void anUnmeasuredIntervalEndReadsAsNotANumber() throws Exception {
+    ObjectNode t = (ObjectNode) tree(Fixtures.membership());
+    ((ObjectNode) t.at("/attacks/0/intervals/auc")).putNull("low");
+    MembershipResult back =
+        ResultsJson.read(write("null-low.json", t.toString()), MembershipResult.class);
+    assertTrue(Double.isNaN(back.attacks().get(0).intervals().auc().low()));
+    assertEquals(0.756, back.attacks().get(0).intervals().auc().high());
+  }
+
+  @Test
   void wrongTypeIsNamedByPath() throws Exception {
     ObjectNode t = (ObjectNode) tree(Fixtures.canary());
     ((ObjectNode) t.at("/canaries/0")).put("candidates", "ten thousand");

@@ -9,9 +9,9 @@ import dev.trustml.canary.Secret;
 import dev.trustml.canary.SecretsJson;
 import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.data.LabeledText;
 import dev.trustml.error.TrustmlException;
-import dev.trustml.io.AtomicFiles;
 import dev.trustml.io.Hashing;
 import dev.trustml.model.card.MembershipDesign;
 import dev.trustml.model.tokenize.VocabTokenizer;
@@ -28,9 +28,6 @@ import dev.trustml.train.TrainJobResult;
 import dev.trustml.train.TrainJobSpec;
 import dev.trustml.train.VocabularySource;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,8 +39,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Builds the committed sample models ({@code make sample-models}): for each dataset, a non-private
@@ -144,12 +139,10 @@ public final class BuildSampleModels {
       throws TrustmlException, IOException {
     Path dir = root.resolve(d.name());
     Files.createDirectories(dir);
-    List<dev.trustml.canary.LabeledText> rows = new ArrayList<>();
+    List<LabeledText> rows;
     try (LabeledCsvReader reader =
         LabeledCsvReader.open(dataDir.resolve(d.file()), CsvColumns.DEFAULT)) {
-      for (LabeledText t; (t = reader.next()) != null; ) {
-        rows.add(new dev.trustml.canary.LabeledText(t.text(), t.label()));
-      }
+      rows = reader.readAll();
     }
     List<CanarySpec> specs = new ArrayList<>();
     for (int i = 0; i < REPETITIONS.length; i++) {
@@ -170,7 +163,7 @@ public final class BuildSampleModels {
               null,
               true));
     }
-    List<dev.trustml.canary.LabeledText> data = new ArrayList<>(planted.rows());
+    List<LabeledText> data = new ArrayList<>(planted.rows());
     Set<String> decoys = new HashSet<>();
     SplittableRandom decoyRandom = new SplittableRandom(SEED + 1);
     for (PlantedCanary c : canaries) {
@@ -178,14 +171,14 @@ public final class BuildSampleModels {
         Secret s = c.template().randomSecret(decoyRandom);
         String text = c.template().render(s);
         decoys.add(text);
-        data.add(new dev.trustml.canary.LabeledText(text, oppositeOf(d, c.label())));
+        data.add(new LabeledText(text, oppositeOf(d, c.label())));
       }
     }
     PlantingResult auditSet = AuditSetPlanting.plant(d, SEED); // one-run audit set: 1,000 at 1/2
     data.addAll(auditSet.rows());
     canaries.addAll(auditSet.canaries());
     Path csv = dataDir.resolve(d.name() + "-with-canaries.csv");
-    writeCsv(csv, data);
+    LabeledCsvWriter.write(csv, data);
     Path secrets = dataDir.resolve(d.name() + "-secrets.json");
     SecretsJson.write(secrets, canaries);
 
@@ -280,22 +273,6 @@ public final class BuildSampleModels {
             kit.resolve(file) + " changed between variants: they must share one split");
       }
     }
-  }
-
-  private static void writeCsv(Path file, List<dev.trustml.canary.LabeledText> rows)
-      throws IOException {
-    AtomicFiles.write(
-        file,
-        out -> {
-          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          CSVPrinter printer =
-              new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
-          printer.printRecord("text", "label");
-          for (dev.trustml.canary.LabeledText r : rows) {
-            printer.printRecord(r.text(), r.label());
-          }
-          printer.flush();
-        });
   }
 
   static EpsilonFunction epsilon(RdpAccountant accountant) {

@@ -3,9 +3,9 @@ package dev.trustml.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trustml.canary.LabeledText;
 import dev.trustml.canary.PlantedCanary;
 import dev.trustml.canary.PlantingResult;
+import dev.trustml.data.LabeledText;
 import dev.trustml.train.PublicWordList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.trustml.audit.outputs;
 import dev.trustml.audit.AuditRows;
 import dev.trustml.audit.MembershipAuditData;
 import dev.trustml.audit.ReferenceModel;
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.membership.ModelOutputs;
 import dev.trustml.membership.VocabularyCoverage;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes collected audit data as precomputed outputs ({@link OutputsCsv}): {@code DIR/target.csv}
@@ -33,8 +33,7 @@ import org.apache.commons.csv.CSVPrinter;
  * exactly as the texts would.
  */
 public final class OutputsExport {
-  private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+  private static final CSVFormat FORMAT = LabeledCsvWriter.FORMAT;
 
   private OutputsExport() {}
 
@@ -120,9 +119,8 @@ public final class OutputsExport {
     if (coverage != null) {
       header.addAll(OutputsCsv.COVERAGE);
     }
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter out = new CSVPrinter(w, FORMAT)) {
-      out.printRecord(header);
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      FORMAT.printRecord(out, header.toArray());
       printRows(out, rows, audit, auditMember, withPopulation ? "0" : null, coverage, false);
       if (withPopulation) {
         printRows(
@@ -132,7 +130,7 @@ public final class OutputsExport {
   }
 
   private static void printRows(
-      CSVPrinter out,
+      Writer out,
       AuditRows rows,
       ModelOutputs outputs,
       boolean[] member,
@@ -167,7 +165,7 @@ public final class OutputsExport {
       } else if (withCoverageColumns) {
         record.addAll(List.of("", "", "")); // population rows: the vocab attack reads none
       }
-      out.printRecord(record);
+      FORMAT.printRecord(out, record.toArray());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.trustml.audit.shadow;
 
+import dev.trustml.stats.Shuffle;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -70,12 +71,7 @@ public enum Assignment {
       for (int m = 0; m < count; m++) {
         order[m] = m;
       }
-      for (int m = count - 1; m > 0; m--) {
-        int j = rnd.nextInt(m + 1);
-        int t = order[m];
-        order[m] = order[j];
-        order[j] = t;
-      }
+      Shuffle.inPlace(order, rnd);
       for (int m = 0; m < count / 2; m++) {
         in[order[m]][i] = true;
       }

@@ -1,10 +1,10 @@
 package dev.trustml.audit.shadow;
 
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.ExitCode;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.model.ModelBundle;
-import dev.trustml.train.TrainJob;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ public record CommandTrainer(TrainCommandTemplate command) implements ReferenceT
     Path csv = scratch.resolve("train.csv");
     Path out = scratch.resolve("model");
     Files.createDirectories(out);
-    TrainJob.writeRows(csv, work.audit().selected(job.in(), work.labels()));
+    LabeledCsvWriter.write(csv, work.audit().selected(job.in(), work.labels()));
     String line = command.expand(csv, out, job.seed());
     Files.createDirectories(log.toAbsolutePath().getParent());
     Files.writeString(

@@ -1,13 +1,13 @@
 package dev.trustml.audit.shadow;
 
 import dev.trustml.Versions;
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.data.LabeledText;
 import dev.trustml.data.RowKey;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.AtomicFiles;
 import dev.trustml.io.Hashing;
-import dev.trustml.train.TrainJob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,7 +122,7 @@ public final class ReferencePlans {
     Files.createDirectories(temp.resolve(TRAIN_DIR));
     Files.createDirectories(temp.resolve(MODELS_DIR));
     try {
-      TrainJob.writeRows(temp.resolve(POOL_FILE), pool);
+      LabeledCsvWriter.write(temp.resolve(POOL_FILE), pool);
       List<String> hashes = new ArrayList<>(pool.size());
       for (LabeledText r : pool) {
         hashes.add(String.format(Locale.ROOT, "%016x", RowKey.of(r.text(), r.label())));
@@ -144,7 +144,7 @@ public final class ReferencePlans {
             rows.add(pool.get(i));
           }
         }
-        TrainJob.writeRows(temp.resolve(csv), rows);
+        LabeledCsvWriter.write(temp.resolve(csv), rows);
         long seed = ShadowModels.modelSeed(request.seed(), m);
         String command =
             request.recipe() == null

@@ -8,6 +8,7 @@ import dev.trustml.model.LoadedModel;
 import dev.trustml.model.TextClassifierWeights;
 import dev.trustml.model.TokenBatch;
 import dev.trustml.model.torchscript.TextClassifierScript;
+import dev.trustml.optim.Adam;
 import dev.trustml.progress.Progress;
 import dev.trustml.scoring.Softmax;
 import java.time.Duration;
@@ -72,17 +73,21 @@ public final class Modiva {
     progress.start("ModIvA (" + config.restarts() + " restarts)", config.steps());
     try (SoftEmbeddingObjective objective =
         new SoftEmbeddingObjective(model, embedding, problem, restarts)) {
-      Adam adam = new Adam(size, config.learningRate());
+      Adam adam = new Adam(config.learningRate(), size);
       float[] logits = new float[size];
       float[] offsets = new float[size];
       float[] gradient = new float[size];
+      double[] step = new double[size];
       for (int t = 0; t < config.steps(); t++) {
         for (int i = 0; i < size; i++) {
           logits[i] = (float) theta[i];
           offsets[i] = padding[i] ? SoftEmbeddingObjective.EXCLUDED : (float) Gumbel.draw(random);
         }
         objective.lossAndGradient(logits, offsets, config.temperature(t), gradient);
-        adam.step(theta, gradient);
+        for (int i = 0; i < size; i++) {
+          step[i] = gradient[i];
+        }
+        adam.step(theta, step);
         progress.advance(1);
       }
     } finally {
@@ -199,30 +204,13 @@ public final class Modiva {
       double[][] logProbs = new double[slots][];
       for (int s = 0; s < slots; s++) {
         int base = (r * slots + s) * width;
-        logProbs[s] = logSoftmax(theta, base, problem.alphabetSize(s));
+        logProbs[s] = Softmax.logProbabilities(theta, base, problem.alphabetSize(s));
       }
       for (int[] symbols : KBestSequences.of(logProbs, k)) {
         distinct.putIfAbsent(Arrays.stream(symbols).boxed().toList(), symbols);
       }
     }
     return new ArrayList<>(distinct.values());
-  }
-
-  private static double[] logSoftmax(double[] x, int offset, int n) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      max = Math.max(max, x[offset + i]);
-    }
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += Math.exp(x[offset + i] - max);
-    }
-    double lse = max + Math.log(sum);
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = x[offset + i] - lse;
-    }
-    return out;
   }
 
   /** Exact losses of the hard sequences, lowest first (ties: lexicographically smallest first). */

@@ -7,6 +7,7 @@ import dev.trustml.model.ReferenceForward;
 import dev.trustml.model.TestBundles;
 import dev.trustml.model.TextClassifierWeights;
 import dev.trustml.model.tokenize.VocabTokenizer;
+import dev.trustml.scoring.Softmax;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,14 +102,6 @@ final class PeakModel {
   /** Cross-entropy of {@code label} in double, from the plain-Java forward pass. */
   static double referenceLoss(TextClassifierWeights w, long[] tokens, int label) {
     double[] z = ReferenceForward.logits(w, tokens);
-    double max = Double.NEGATIVE_INFINITY;
-    for (double zi : z) {
-      max = Math.max(max, zi);
-    }
-    double sum = 0;
-    for (double zi : z) {
-      sum += Math.exp(zi - max);
-    }
-    return max + Math.log(sum) - z[label];
+    return Softmax.loss(z, 0, z.length, label);
   }
 }

@@ -10,6 +10,7 @@ import dev.trustml.model.ModelBundle;
 import dev.trustml.model.ReferenceForward;
 import dev.trustml.model.TestBundles;
 import dev.trustml.model.TextClassifierWeights;
+import dev.trustml.scoring.Softmax;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -148,20 +149,15 @@ class SoftEmbeddingObjectiveTest {
       count++;
       int n = p.alphabetSize(s);
       int base = (rs * p.slots() + s) * width;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int a = 0; a < n; a++) {
-        max = Math.max(max, (theta[base + a] + offsets[base + a]) / tau);
-      }
       double[] y = new double[n];
-      double sum = 0;
       for (int a = 0; a < n; a++) {
-        y[a] = Math.exp((theta[base + a] + offsets[base + a]) / tau - max);
-        sum += y[a];
+        y[a] = (theta[base + a] + offsets[base + a]) / tau;
       }
+      Softmax.probabilitiesInPlace(y, 0, n);
       for (int a = 0; a < n; a++) {
         int row = (int) p.tokenId(s, a);
         for (int j = 0; j < d; j++) {
-          pooled[j] += y[a] / sum * w.embedding()[row * d + j] * gate(positions[s], j);
+          pooled[j] += y[a] * w.embedding()[row * d + j] * gate(positions[s], j);
         }
       }
     }
@@ -169,15 +165,7 @@ class SoftEmbeddingObjectiveTest {
       pooled[j] /= count;
     }
     double[] z = ReferenceForward.fromPooled(w, pooled);
-    double max = Double.NEGATIVE_INFINITY;
-    for (double zi : z) {
-      max = Math.max(max, zi);
-    }
-    double sum = 0;
-    for (double zi : z) {
-      sum += Math.exp(zi - max);
-    }
-    return max + Math.log(sum) - z[p.label()];
+    return Softmax.loss(z, 0, z.length, p.label());
   }
 
   private static float[] gauss(SplittableRandom r, int n) {

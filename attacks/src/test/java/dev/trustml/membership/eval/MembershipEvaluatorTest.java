@@ -56,7 +56,7 @@ class MembershipEvaluatorTest {
     TprAtFpr onePercent = metrics.tprAt(0.01);
     assertEquals(1 - Normal.cdf(Normal.ppf(0.99) - 1), onePercent.tpr(), 0.03);
     assertTrue(
-        onePercent.ci().lower() <= onePercent.tpr() && onePercent.tpr() <= onePercent.ci().upper());
+        onePercent.ci().low() <= onePercent.tpr() && onePercent.tpr() <= onePercent.ci().high());
 
     assertTrue(metrics.roc().size() <= MembershipEvaluator.ROC_POINTS);
 

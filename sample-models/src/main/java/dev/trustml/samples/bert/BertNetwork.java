@@ -22,6 +22,7 @@ import static dev.trustml.samples.bert.BertWeights.V_B;
 import static dev.trustml.samples.bert.BertWeights.V_W;
 import static dev.trustml.samples.bert.BertWeights.WORD;
 
+import dev.trustml.scoring.Softmax;
 import dev.trustml.stats.Normal;
 import java.util.Arrays;
 import java.util.List;
@@ -207,25 +208,14 @@ final class BertNetwork {
       int off = head * dh;
       for (int i = 0; i < n; i++) {
         int row = (head * n + i) * n;
-        double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) {
           double s = 0;
           for (int d = 0; d < dh; d++) {
             s += b.q[i * h + off + d] * b.k[j * h + off + d];
           }
-          s = s * scale + maskBias[j];
-          b.probs[row + j] = s;
-          max = Math.max(max, s);
+          b.probs[row + j] = s * scale + maskBias[j];
         }
-        double total = 0;
-        for (int j = 0; j < n; j++) {
-          double e = Math.exp(b.probs[row + j] - max);
-          b.probs[row + j] = e;
-          total += e;
-        }
-        for (int j = 0; j < n; j++) {
-          b.probs[row + j] /= total;
-        }
+        Softmax.probabilitiesInPlace(b.probs, row, n);
         for (int j = 0; j < n; j++) {
           double pij = b.probs[row + j];
           for (int d = 0; d < dh; d++) {

@@ -1,5 +1,6 @@
 package dev.trustml.samples.bert;
 
+import dev.trustml.optim.Adam;
 import dev.trustml.scoring.Softmax;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,7 +74,9 @@ public final class BertTrainer {
       grads[i] = new double[theta[i].length];
     }
     BertNetwork network = new BertNetwork(c, theta);
-    Adam adam = new Adam(theta, s.learningRate());
+    // Adam: plain SGD does not move a freshly initialised post-norm Transformer (its 0.02-scale
+    // weights shrink the gradients of every layer below the head); per-coordinate scaling does.
+    Adam adam = Adam.forTensors(s.learningRate(), theta);
     SplittableRandom random = new SplittableRandom(s.seed());
     int h = c.hidden();
     double[] losses = new double[s.steps()];
@@ -117,48 +120,5 @@ public final class BertTrainer {
       }
     }
     return new Result(BertWeights.fromDoubles(c, theta), losses);
-  }
-
-  /**
-   * Adam (Kingma &amp; Ba, "Adam: a method for stochastic optimization", ICLR 2015, Algorithm 1)
-   * with bias correction, dense over every parameter tensor. Plain SGD does not move a freshly
-   * initialised post-norm Transformer (its 0.02-scale weights shrink the gradients of every layer
-   * below the head); Adam's per-coordinate scaling does.
-   */
-  private static final class Adam {
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-8;
-    private final double learningRate;
-    private final double[][] m;
-    private final double[][] v;
-    private int t;
-
-    Adam(double[][] theta, double learningRate) {
-      this.learningRate = learningRate;
-      m = new double[theta.length][];
-      v = new double[theta.length][];
-      for (int i = 0; i < theta.length; i++) {
-        m[i] = new double[theta[i].length];
-        v[i] = new double[theta[i].length];
-      }
-    }
-
-    void step(double[][] theta, double[][] grads) {
-      t++;
-      double stepSize = learningRate / (1 - Math.pow(BETA1, t));
-      double sqrtCorrection2 = Math.sqrt(1 - Math.pow(BETA2, t));
-      for (int i = 0; i < theta.length; i++) {
-        double[] th = theta[i];
-        double[] g = grads[i];
-        double[] mi = m[i];
-        double[] vi = v[i];
-        for (int j = 0; j < th.length; j++) {
-          mi[j] = BETA1 * mi[j] + (1 - BETA1) * g[j];
-          vi[j] = BETA2 * vi[j] + (1 - BETA2) * g[j] * g[j];
-          th[j] -= stepSize * mi[j] / (Math.sqrt(vi[j]) / sqrtCorrection2 + EPSILON);
-        }
-      }
-    }
   }
 }

@@ -15,9 +15,9 @@ import java.util.Map;
  *     than the kept row they duplicate (label noise in the source)
  */
 public record CleanedRows(
-    List<LabeledText> kept,
-    List<LabeledText> droppedEmpty,
-    List<LabeledText> droppedDuplicates,
+    List<CorpusRow> kept,
+    List<CorpusRow> droppedEmpty,
+    List<CorpusRow> droppedDuplicates,
     int duplicatesWithOtherLabel) {
 
   /** Copies the lists so the record stays immutable. */
@@ -28,18 +28,18 @@ public record CleanedRows(
   }
 
   /** Drops empty texts, then every text already seen (the comparison is exact, case-sensitive). */
-  public static CleanedRows of(List<LabeledText> rows) {
-    List<LabeledText> kept = new ArrayList<>();
-    List<LabeledText> empty = new ArrayList<>();
-    List<LabeledText> duplicates = new ArrayList<>();
-    Map<String, LabeledText> firstByText = new HashMap<>();
+  public static CleanedRows of(List<CorpusRow> rows) {
+    List<CorpusRow> kept = new ArrayList<>();
+    List<CorpusRow> empty = new ArrayList<>();
+    List<CorpusRow> duplicates = new ArrayList<>();
+    Map<String, CorpusRow> firstByText = new HashMap<>();
     int otherLabel = 0;
-    for (LabeledText row : rows) {
+    for (CorpusRow row : rows) {
       if (row.text().isEmpty()) {
         empty.add(row);
         continue;
       }
-      LabeledText first = firstByText.putIfAbsent(row.text(), row);
+      CorpusRow first = firstByText.putIfAbsent(row.text(), row);
       if (first == null) {
         kept.add(row);
       } else {

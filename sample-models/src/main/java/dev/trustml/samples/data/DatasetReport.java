@@ -38,15 +38,15 @@ public record DatasetReport(
   }
 
   /** Summarises reading {@code read} and cleaning it into {@code cleaned}. */
-  public static DatasetReport of(String csvFile, List<LabeledText> read, CleanedRows cleaned) {
+  public static DatasetReport of(String csvFile, List<CorpusRow> read, CleanedRows cleaned) {
     return new DatasetReport(
         csvFile,
-        countBy(read, LabeledText::label),
-        countBy(cleaned.droppedEmpty(), LabeledText::label),
-        countBy(cleaned.droppedDuplicates(), LabeledText::label),
+        countBy(read, CorpusRow::label),
+        countBy(cleaned.droppedEmpty(), CorpusRow::label),
+        countBy(cleaned.droppedDuplicates(), CorpusRow::label),
         cleaned.duplicatesWithOtherLabel(),
-        countBy(cleaned.kept(), LabeledText::label),
-        countBy(cleaned.kept(), LabeledText::group));
+        countBy(cleaned.kept(), CorpusRow::label),
+        countBy(cleaned.kept(), CorpusRow::group));
   }
 
   /** The sum of a list of counts. */
@@ -55,9 +55,9 @@ public record DatasetReport(
   }
 
   /** Counts per key, keys in alphabetical order (so reports are deterministic). */
-  private static List<Count> countBy(List<LabeledText> rows, Function<LabeledText, String> key) {
+  private static List<Count> countBy(List<CorpusRow> rows, Function<CorpusRow, String> key) {
     Map<String, Integer> counts = new TreeMap<>();
-    for (LabeledText row : rows) {
+    for (CorpusRow row : rows) {
       counts.merge(key.apply(row), 1, Integer::sum);
     }
     return counts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList();

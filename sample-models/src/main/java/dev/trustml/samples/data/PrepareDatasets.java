@@ -2,6 +2,7 @@ package dev.trustml.samples.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.ExitCode;
 import dev.trustml.error.TrustmlException;
@@ -66,11 +67,11 @@ public final class PrepareDatasets {
     requirePackage(spamPackage, SPAM_PACKAGE, SPAM_VERSION);
     Files.createDirectories(outDir);
 
-    List<LabeledText> sentences =
+    List<CorpusRow> sentences =
         SentimentFixtures.readFolder(sentimentPackage.resolve("test/fixtures"));
     DatasetReport sentiment = writeCsv(sentences, outDir, "sentiment.csv");
 
-    List<LabeledText> emails =
+    List<CorpusRow> emails =
         SpamAssassinCorpus.readFolder(spamPackage.resolve("data"), MAX_EMAIL_WORDS);
     DatasetReport spam = writeCsv(emails, outDir, "spam.csv");
 
@@ -81,10 +82,11 @@ public final class PrepareDatasets {
     return List.of(summary(sentiment, outDir), summary(spam, outDir));
   }
 
-  private static DatasetReport writeCsv(List<LabeledText> rows, Path outDir, String fileName)
+  private static DatasetReport writeCsv(List<CorpusRow> rows, Path outDir, String fileName)
       throws IOException {
     CleanedRows cleaned = CleanedRows.of(rows);
-    LabeledTextCsv.write(cleaned.kept(), outDir.resolve(fileName));
+    LabeledCsvWriter.write(
+        outDir.resolve(fileName), cleaned.kept().stream().map(CorpusRow::row).toList());
     return DatasetReport.of(fileName, rows, cleaned);
   }
 

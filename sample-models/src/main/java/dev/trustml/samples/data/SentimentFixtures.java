@@ -40,7 +40,7 @@ public final class SentimentFixtures {
    *
    * @throws BadInputException if the folder has no JSON file or a file is malformed
    */
-  public static List<LabeledText> readFolder(Path fixturesDir) throws BadInputException {
+  public static List<CorpusRow> readFolder(Path fixturesDir) throws BadInputException {
     List<Path> files;
     try (Stream<Path> listing = Files.list(fixturesDir)) {
       files =
@@ -58,7 +58,7 @@ public final class SentimentFixtures {
               + fixturesDir
               + "; pass the unpacked sentiment@5.0.2 package (run scripts/fetch-data.sh)");
     }
-    List<LabeledText> rows = new ArrayList<>();
+    List<CorpusRow> rows = new ArrayList<>();
     for (Path file : files) {
       String json;
       try {
@@ -79,7 +79,7 @@ public final class SentimentFixtures {
    *     group; also used in row sources and error messages
    * @throws BadInputException if the JSON is malformed or an entry has no 0/1 class
    */
-  public static List<LabeledText> parse(String sourceName, String json) throws BadInputException {
+  public static List<CorpusRow> parse(String sourceName, String json) throws BadInputException {
     JsonNode root;
     try {
       root = JSON.readTree(json);
@@ -96,7 +96,7 @@ public final class SentimentFixtures {
         sourceName.endsWith(".json")
             ? sourceName.substring(0, sourceName.length() - ".json".length())
             : sourceName;
-    List<LabeledText> rows = new ArrayList<>(root.size());
+    List<CorpusRow> rows = new ArrayList<>(root.size());
     for (int i = 0; i < root.size(); i++) {
       JsonNode entry = root.get(i);
       String where = sourceName + " entry " + i;
@@ -110,7 +110,7 @@ public final class SentimentFixtures {
         continue; // the placeholder entry at the end of each file
       }
       rows.add(
-          new LabeledText(
+          CorpusRow.of(
               group, where, TextCleanup.collapseWhitespace(text.asText()), label(where, label)));
     }
     return rows;

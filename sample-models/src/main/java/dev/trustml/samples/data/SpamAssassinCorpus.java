@@ -33,8 +33,8 @@ public final class SpamAssassinCorpus {
    * @throws BadInputException if the folder is unreadable, has no group, or has a group whose name
    *     says neither ham nor spam
    */
-  public static List<LabeledText> readFolder(Path dataDir, int maxWords) throws BadInputException {
-    List<LabeledText> rows = new ArrayList<>();
+  public static List<CorpusRow> readFolder(Path dataDir, int maxWords) throws BadInputException {
+    List<CorpusRow> rows = new ArrayList<>();
     List<Path> groups = sortedEntries(dataDir, Files::isDirectory);
     if (groups.isEmpty()) {
       throw new BadInputException(
@@ -54,7 +54,7 @@ public final class SpamAssassinCorpus {
           throw new BadInputException("cannot read " + message + ": " + e.getMessage(), e);
         }
         String text = TextCleanup.firstWords(EmailText.extract(raw), maxWords);
-        rows.add(new LabeledText(group, group + "/" + message.getFileName(), text, label));
+        rows.add(CorpusRow.of(group, group + "/" + message.getFileName(), text, label));
       }
     }
     return rows;

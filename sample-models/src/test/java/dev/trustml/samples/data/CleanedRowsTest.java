@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 
 class CleanedRowsTest {
 
-  private static LabeledText row(String source, String text, String label) {
-    return new LabeledText("g", source, text, label);
+  private static CorpusRow row(String source, String text, String label) {
+    return CorpusRow.of("g", source, text, label);
   }
 
   @Test
   void dropsEmptyTextsAndLaterDuplicatesKeepingTheFirst() {
-    List<LabeledText> rows =
+    List<CorpusRow> rows =
         List.of(
             row("1", "hello", "ham"),
             row("2", "", "spam"),
@@ -22,21 +22,21 @@ class CleanedRowsTest {
             row("5", "hello", "spam"),
             row("6", "bye", "spam"));
     CleanedRows cleaned = CleanedRows.of(rows);
-    assertEquals(List.of("1", "4", "6"), cleaned.kept().stream().map(LabeledText::source).toList());
-    assertEquals(List.of("2"), cleaned.droppedEmpty().stream().map(LabeledText::source).toList());
+    assertEquals(List.of("1", "4", "6"), cleaned.kept().stream().map(CorpusRow::source).toList());
+    assertEquals(List.of("2"), cleaned.droppedEmpty().stream().map(CorpusRow::source).toList());
     assertEquals(
-        List.of("3", "5"), cleaned.droppedDuplicates().stream().map(LabeledText::source).toList());
+        List.of("3", "5"), cleaned.droppedDuplicates().stream().map(CorpusRow::source).toList());
     assertEquals(1, cleaned.duplicatesWithOtherLabel());
   }
 
   @Test
   void reportCountsPerClassAndGroupAddUp() {
-    List<LabeledText> rows =
+    List<CorpusRow> rows =
         List.of(
-            new LabeledText("a", "1", "x", "pos"),
-            new LabeledText("a", "2", "x", "pos"),
-            new LabeledText("b", "3", "", "neg"),
-            new LabeledText("b", "4", "y", "neg"));
+            CorpusRow.of("a", "1", "x", "pos"),
+            CorpusRow.of("a", "2", "x", "pos"),
+            CorpusRow.of("b", "3", "", "neg"),
+            CorpusRow.of("b", "4", "y", "neg"));
     DatasetReport report = DatasetReport.of("d.csv", rows, CleanedRows.of(rows));
     assertEquals(
         List.of(new DatasetReport.Count("neg", 2), new DatasetReport.Count("pos", 2)),

@@ -21,10 +21,10 @@ class SentimentFixturesTest {
 
   @Test
   void parsesEntriesSkipsTheTrailingPlaceholderAndMapsClasses() throws Exception {
-    List<LabeledText> rows = SentimentFixtures.parse("imdb.json", FIXTURE);
+    List<CorpusRow> rows = SentimentFixtures.parse("imdb.json", FIXTURE);
     assertEquals(2, rows.size());
     assertEquals(
-        new LabeledText("imdb", "imdb.json entry 0", "Great for the jawbone.", "positive"),
+        CorpusRow.of("imdb", "imdb.json entry 0", "Great for the jawbone.", "positive"),
         rows.get(0));
     assertEquals("A very, very slow-moving film.", rows.get(1).text());
     assertEquals("negative", rows.get(1).label());
@@ -61,9 +61,9 @@ class SentimentFixturesTest {
         dir.resolve("amazon.json"),
         "[{\"text\":\"a\",\"class\":0},{\"text\":\"\",\"class\":null}]");
     Files.writeString(dir.resolve("corpus.js"), "module.exports = 'not a fixture';");
-    List<LabeledText> rows = SentimentFixtures.readFolder(dir);
-    assertEquals(List.of("a", "y"), rows.stream().map(LabeledText::text).toList());
-    assertEquals(List.of("amazon", "yelp"), rows.stream().map(LabeledText::group).toList());
+    List<CorpusRow> rows = SentimentFixtures.readFolder(dir);
+    assertEquals(List.of("a", "y"), rows.stream().map(CorpusRow::text).toList());
+    assertEquals(List.of("amazon", "yelp"), rows.stream().map(CorpusRow::group).toList());
   }
 
   @Test

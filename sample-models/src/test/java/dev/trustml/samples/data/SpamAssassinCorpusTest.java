@@ -26,7 +26,7 @@ class SpamAssassinCorpusTest {
     Files.writeString(dir.resolve("easy-ham-2").resolve("00001.ccc.json"), "{\"ignored\":true}");
     Files.writeString(dir.resolve("file_list.json"), "[]");
 
-    List<LabeledText> rows = SpamAssassinCorpus.readFolder(dir, 3);
+    List<CorpusRow> rows = SpamAssassinCorpus.readFolder(dir, 3);
 
     assertEquals(
         List.of(
@@ -34,9 +34,9 @@ class SpamAssassinCorpusTest {
             "easy-ham-2/00002.bbb.txt",
             "hard-ham-1/00001.ddd.txt",
             "spam-1/00001.aaa.txt"),
-        rows.stream().map(LabeledText::source).toList());
+        rows.stream().map(CorpusRow::source).toList());
     assertEquals(
-        List.of("ham", "ham", "ham", "spam"), rows.stream().map(LabeledText::label).toList());
+        List.of("ham", "ham", "ham", "spam"), rows.stream().map(CorpusRow::label).toList());
     assertEquals("buy now buy", rows.get(3).text());
     assertEquals("first ham", rows.get(0).text());
   }
