@@ -3,7 +3,7 @@ MVN ?= mvn -B -q
 SAMPLE ?= sample-models/sentiment/nodp
 DEMO_OUT ?= demo-out
 
-.PHONY: build dist install test demo bench bench-bert bert-fixture sample-models sample-data format clean test-long report-screenshot chromium fuzz mutation
+.PHONY: build dist dist-spark install test test-cluster demo bench bench-bert bert-fixture sample-models sample-data format clean test-long report-screenshot chromium fuzz mutation
 
 SAMPLE_NPM := sample-models/target/npm
 # glibc malloc settings libtorch needs on this machine (see the launcher ./trustml).
@@ -20,13 +20,21 @@ PREFIX ?= /usr/local
 # The CLI and the release directory dist/target/trustml/ that ./trustml runs (no tarball); the
 # first run of the launcher then builds this machine's class-data-sharing archive (warm start).
 build:
-	$(MVN) -DskipTests -Dassembly.skipAssembly=true package
+	$(MVN) -DskipTests -DskipSpark -Dassembly.skipAssembly=true package
 	./trustml --version > /dev/null
 
 # The installable release: $(TARBALL) (bin/trustml, lib/, completion/, licences).
 dist:
-	$(MVN) -DskipTests package
+	$(MVN) -DskipTests -DskipSpark package
 	@echo "wrote $(TARBALL) ($$(du -m $(TARBALL) | cut -f1) MB)"
+
+# The Spark add-on (audit membership --executor spark), kept out of the release tarball (about 230
+# MB): spark/target/trustml-spark/lib/ (trustml's Spark module and Spark's jars; ./trustml uses it)
+# and spark/target/trustml-spark-$(VERSION).tar.gz (extract it over an installed release: it adds
+# trustml-$(VERSION)/spark-lib/, where bin/trustml looks; or set TRUSTML_SPARK_LIB).
+dist-spark:
+	$(MVN) -DskipTests -Pdist-spark -pl spark -am package
+	@echo "wrote spark/target/trustml-spark-$(VERSION).tar.gz ($$(du -m spark/target/trustml-spark-$(VERSION).tar.gz | cut -f1) MB)"
 
 # Installs the release: $(PREFIX)/lib/trustml/ (the release), $(PREFIX)/bin/trustml (a symlink to
 # its launcher) and bash completion; then builds the class-data-sharing archive for this user.
@@ -91,6 +99,14 @@ mutation:
 # on one reference-model cache. Several minutes with the build.
 test-long:
 	$(MVN) -pl cli -am test -Dgroups=long -Dtrustml.test.excludedGroups=
+
+# A standalone Spark cluster on 127.0.0.1 (a master and two 1-core workers started from the
+# Maven-resolved jars, stopped at the end, also on failure) runs a 16-reference-model audit of
+# sample-models/sentiment/nodp through the release's CLI; its JSON numbers must equal the local
+# executor's. Prints both wall times. Not part of `make test` (a few minutes).
+test-cluster:
+	$(MVN) -DskipTests -Dassembly.skipAssembly=true -Pdist-spark package
+	$(MVN) -pl spark -am test -Dgroups=cluster -Dtrustml.test.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
 
 # The main job on a bundled sample model: inspect it, run the membership audit with reference
 # models, and the canary audit; reports land in $(DEMO_OUT)/.

@@ -1,5 +1,6 @@
 package dev.trustml.audit;
 
+import dev.trustml.data.RowKey;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.trustml.audit;
 
+import dev.trustml.data.RowKey;
 import dev.trustml.error.UsageException;
 import dev.trustml.results.BoundRigor;
 import dev.trustml.results.EpsilonLowerBound;

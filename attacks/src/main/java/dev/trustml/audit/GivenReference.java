@@ -1,8 +1,10 @@
 package dev.trustml.audit;
 
+import dev.trustml.audit.shadow.ReferenceScoring;
 import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.data.LabeledText;
+import dev.trustml.data.RowKey;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
@@ -11,7 +13,6 @@ import dev.trustml.model.Classifier;
 import dev.trustml.model.Classifiers;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.progress.Progress;
-import dev.trustml.scoring.BatchLogits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,22 +78,21 @@ final class GivenReference implements ReferenceSource {
     try (Classifier ref = Classifiers.open(bundle, false)) {
       int k = labels.size();
       String name = "reference " + dir;
-      ModelOutputs audit = ModelOutputs.of(name, k, rows.labels(), logits(ref, rows.texts()));
+      ModelOutputs audit =
+          ModelOutputs.of(name, k, rows.labels(), ReferenceScoring.logits(ref, rows.texts()));
       boolean[] auditIn = in(trainedKeys, rows.keys());
       if (population == null) {
         return List.of(new ReferenceModel(name, audit, auditIn, null, null));
       }
       ModelOutputs pop =
           ModelOutputs.of(
-              name + " (population)", k, population.labels(), logits(ref, population.texts()));
+              name + " (population)",
+              k,
+              population.labels(),
+              ReferenceScoring.logits(ref, population.texts()));
       return List.of(
           new ReferenceModel(name, audit, auditIn, pop, in(trainedKeys, population.keys())));
     }
-  }
-
-  /** The reference scores rows with its own tokenizer. */
-  private static float[] logits(Classifier ref, String[] texts) {
-    return BatchLogits.ofTexts(ref, Arrays.asList(texts));
   }
 
   private static long[] trainedKeys(Path membersFile, CsvColumns columns) throws TrustmlException {

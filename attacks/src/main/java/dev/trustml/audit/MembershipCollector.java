@@ -1,5 +1,6 @@
 package dev.trustml.audit;
 
+import dev.trustml.audit.shadow.ReferencePlanFile;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
@@ -102,7 +103,10 @@ public final class MembershipCollector {
         started);
   }
 
-  /** Reference models trained here first, then the given bundles, then any other source. */
+  /**
+   * Reference models trained for the audit first, then the given bundles and plans, then any other
+   * source.
+   */
   private static List<ReferenceSource> referenceSources(
       Classifier target, MembershipAuditRequest request) {
     List<ReferenceSource> sources = new ArrayList<>();
@@ -110,7 +114,16 @@ public final class MembershipCollector {
       sources.add(new TrainedReferences(target, request.shadows()));
     }
     for (Path dir : request.references()) {
-      sources.add(new GivenReference(target, dir, request.columns()));
+      // A directory is a reference bundle, or the plan of models the user trained elsewhere.
+      sources.add(
+          ReferencePlanFile.isPlan(dir)
+              ? new PlannedReferences(
+                  target,
+                  dir,
+                  request.shadows() != null
+                      ? request.shadows().threads()
+                      : Runtime.getRuntime().availableProcessors())
+              : new GivenReference(target, dir, request.columns()));
     }
     sources.addAll(request.otherReferences());
     return sources;

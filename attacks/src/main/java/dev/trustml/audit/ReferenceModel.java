@@ -1,6 +1,9 @@
 package dev.trustml.audit;
 
+import dev.trustml.audit.shadow.ReferenceSet;
 import dev.trustml.membership.ModelOutputs;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One reference model as the audit uses it: its outputs on the audit rows (in audit order) and
@@ -43,6 +46,26 @@ public record ReferenceModel(
               + population.numRows()
               + " population rows");
     }
+  }
+
+  /**
+   * The models of a set obtained in {@link dev.trustml.audit.shadow} (trained here or from a plan),
+   * each named by its outputs' source.
+   */
+  static List<ReferenceModel> all(ReferenceSet set) {
+    List<ReferenceModel> models = new ArrayList<>(set.count());
+    for (int m = 0; m < set.count(); m++) {
+      ModelOutputs audit = set.outputs().get(m);
+      boolean hasPopulation = set.populationIn() != null;
+      models.add(
+          new ReferenceModel(
+              audit.source(),
+              audit,
+              set.in()[m],
+              hasPopulation ? set.populationOutputs().get(m) : null,
+              hasPopulation ? set.populationIn()[m] : null));
+    }
+    return models;
   }
 
   /** A copy of the audit rows' IN flags. */

@@ -1,5 +1,6 @@
 package dev.trustml.audit;
 
+import dev.trustml.data.RowKey;
 import dev.trustml.scoring.ScoredExample;
 import java.util.Arrays;
 import java.util.List;

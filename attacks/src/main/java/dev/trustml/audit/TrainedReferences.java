@@ -3,15 +3,14 @@ package dev.trustml.audit;
 import dev.trustml.audit.shadow.ShadowModels;
 import dev.trustml.audit.shadow.ShadowPlan;
 import dev.trustml.error.TrustmlException;
-import dev.trustml.membership.ModelOutputs;
 import dev.trustml.model.Classifier;
 import dev.trustml.progress.Progress;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reference models trained here with the target's recipe on the audit rows, each row IN for half of
- * them ({@link ShadowModels}); none trains on a population row.
+ * Reference models trained for this audit on the audit rows, each row IN for half of them ({@link
+ * ShadowModels}): with the target's recipe or the user's train command, on the plan's executor
+ * (threads here, or Spark); none trains on a population row.
  */
 final class TrainedReferences implements ReferenceSource {
   private final Classifier target;
@@ -25,36 +24,14 @@ final class TrainedReferences implements ReferenceSource {
   @Override
   public List<ReferenceModel> models(AuditRows rows, AuditRows population, Progress progress)
       throws TrustmlException {
-    int[] popLabels = population == null ? null : population.labels();
-    ShadowModels.Trained trained =
+    return ReferenceModel.all(
         ShadowModels.train(
             target,
-            tokens(rows.texts()),
+            rows.texts(),
             rows.labels(),
-            population == null ? null : tokens(population.texts()),
-            popLabels,
+            population == null ? null : population.texts(),
+            population == null ? null : population.labels(),
             plan,
-            progress);
-    List<ReferenceModel> models = new ArrayList<>();
-    for (int m = 0; m < trained.outputs().size(); m++) {
-      ModelOutputs pop = population == null ? null : trained.populationOutputs().get(m);
-      models.add(
-          new ReferenceModel(
-              trained.outputs().get(m).source(),
-              trained.outputs().get(m),
-              trained.in()[m],
-              pop,
-              population == null ? null : new boolean[popLabels.length]));
-    }
-    return models;
-  }
-
-  /** The rows as the target's tokenizer encodes them: the recipe trains on these ids. */
-  private long[][] tokens(String[] texts) {
-    long[][] tokens = new long[texts.length][];
-    for (int i = 0; i < texts.length; i++) {
-      tokens[i] = target.tokenizer().encode(texts[i], target.card().maxLength());
-    }
-    return tokens;
+            progress));
   }
 }

@@ -23,6 +23,8 @@ public enum Setting {
   REFERENCES,
   /** The number of reference models to train. */
   SHADOW_MODELS,
+  /** The user's command that trains one reference model. */
+  TRAIN_COMMAND,
   /** The name of a CSV's text column. */
   TEXT_COLUMN,
   /** The name of a CSV's label column. */

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  *
  * @param train rows to train on (members)
  * @param heldout rows held out (non-members)
- * @param design how rows were assigned
+ * @param design how rows were assigned; null for {@link #none}
  * @param expectedTrainRows the expected number of member rows over the design's randomness, a
  *     function of the pool only (never of who became a member): DP-SGD's sampling rate is derived
  *     from it, so the card's q and T reveal nothing about the realised split
@@ -43,6 +43,14 @@ public record DataSplit(
       case BERNOULLI -> bernoulli(rows, design.inclusionProbability(), seed);
       case STRATIFIED -> stratified(rows, 1 - design.inclusionProbability(), seed);
     };
+  }
+
+  /**
+   * No split: every row is trained on and nothing is held out. No design is recorded, and the
+   * training set's size is its own (public) size.
+   */
+  public static DataSplit none(List<LabeledText> rows) {
+    return new DataSplit(rows, List.of(), null, rows.size());
   }
 
   /**

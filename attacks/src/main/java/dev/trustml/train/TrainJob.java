@@ -95,9 +95,14 @@ public final class TrainJob {
     List<String> labels = labels(csv, rows, spec);
     long seed = spec.training().seed();
     CanaryRows canaries = CanaryRows.separate(csv, rows, spec.canaries());
-    checkPoolSize(csv, canaries.pool(), spec.design());
-    DataSplit split = DataSplit.of(spec.design(), canaries.pool(), seed ^ SPLIT_SALT);
-    if (split.train().isEmpty() || split.heldout().isEmpty()) {
+    DataSplit split;
+    if (spec.design() == null) {
+      split = DataSplit.none(canaries.pool());
+    } else {
+      checkPoolSize(csv, canaries.pool(), spec.design());
+      split = DataSplit.of(spec.design(), canaries.pool(), seed ^ SPLIT_SALT);
+    }
+    if (split.design() != null && (split.train().isEmpty() || split.heldout().isEmpty())) {
       throw new BadInputException(
           csv
               + ": the "
@@ -152,7 +157,7 @@ public final class TrainJob {
     CardMetrics metrics =
         new CardMetrics(
             Evaluation.accuracy(outcome.weights(), trainSet.examples()),
-            Evaluation.accuracy(outcome.weights(), heldout),
+            heldout.isEmpty() ? null : Evaluation.accuracy(outcome.weights(), heldout),
             trainSet.size(),
             heldout.size());
     boolean dp = outcome.dpSgd() != null;
@@ -420,7 +425,7 @@ public final class TrainJob {
         keepRowFacts ? datasetSha256 : null,
         spec.columns().text(),
         spec.columns().label(),
-        spec.heldoutFraction(),
+        design == null ? 0 : spec.heldoutFraction(),
         relative(dir, kitDir.resolve(MEMBERS_FILE)),
         relative(dir, kitDir.resolve(NON_MEMBERS_FILE)),
         vocabulary.size(),

@@ -18,8 +18,10 @@ import java.util.List;
  *     figure computed on the rows; null for the sibling {@code <outputDir>.audit}
  * @param modelName the card's name (null: the output directory's name)
  * @param split how rows become members: {@link MembershipDesign.Kind#BERNOULLI} (each distinct row
- *     by its own coin) or {@link MembershipDesign.Kind#STRATIFIED} (a fixed share per label)
- * @param heldoutFraction 1 - the inclusion probability, in (0, 1)
+ *     by its own coin) or {@link MembershipDesign.Kind#STRATIFIED} (a fixed share per label); null
+ *     for no split: every row is trained on, nothing is held out and no design is recorded (how a
+ *     reference model is trained on the rows a reference plan chose for it)
+ * @param heldoutFraction 1 - the inclusion probability, in (0, 1); ignored without a split
  * @param maxLength tokens per example after truncation
  * @param maxVocabularySize vocabulary entries including [PAD] and [UNK] (word vocabularies)
  * @param lowercase lower-case text before splitting into words
@@ -56,9 +58,9 @@ public record TrainJobSpec(
     return new Builder(dataset, outputDir, training);
   }
 
-  /** The membership design this spec asks for. */
+  /** The membership design this spec asks for, or null without a split. */
   public MembershipDesign design() {
-    return new MembershipDesign(split, 1 - heldoutFraction);
+    return split == null ? null : new MembershipDesign(split, 1 - heldoutFraction);
   }
 
   /** The audit kit directory: as given, or {@code <outputDir>.audit}. */
@@ -78,10 +80,7 @@ public record TrainJobSpec(
 
   /** Checks the values the CSV does not decide. */
   public void validate() throws BadInputException {
-    if (split == null) {
-      throw new IllegalArgumentException("split design is required");
-    }
-    if (!(heldoutFraction > 0 && heldoutFraction < 1)) {
+    if (split != null && !(heldoutFraction > 0 && heldoutFraction < 1)) {
       throw TrainingConfig.outOfRange("held-out fraction", heldoutFraction, "in (0, 1)");
     }
     if (maxLength < 1) {

@@ -451,18 +451,18 @@ public final class BenchCommand implements Callable<Integer> {
           rows.addAll(r.readAll());
         }
       }
-      long[][] tokens = new long[rows.size()][];
+      String[] texts = new String[rows.size()];
       int[] labels = new int[rows.size()];
-      for (int i = 0; i < tokens.length; i++) {
-        tokens[i] = m.tokenizer().encode(rows.get(i).text(), m.card().maxLength());
+      for (int i = 0; i < texts.length; i++) {
+        texts[i] = rows.get(i).text();
         labels[i] = m.card().labelIndex(rows.get(i).label());
       }
       int cores = Runtime.getRuntime().availableProcessors();
       long s = System.nanoTime();
-      ShadowModels.train(m, tokens, labels, new ShadowPlan(2, 1, null, 1), Progress.NONE);
+      ShadowModels.train(m, texts, labels, new ShadowPlan(2, 1, null, 1), Progress.NONE);
       double two = (System.nanoTime() - s) / 1e9;
       s = System.nanoTime();
-      ShadowModels.train(m, tokens, labels, new ShadowPlan(16, 2, null, cores), Progress.NONE);
+      ShadowModels.train(m, texts, labels, new ShadowPlan(16, 2, null, cores), Progress.NONE);
       double sixteen = (System.nanoTime() - s) / 1e9;
       figure("LiRA: 16 reference models trained + scored (sentiment)", sixteen, "s", null);
       figure(

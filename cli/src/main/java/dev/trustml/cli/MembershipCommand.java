@@ -9,7 +9,9 @@ import dev.trustml.audit.MembershipCollector;
 import dev.trustml.audit.OneRunOption;
 import dev.trustml.audit.outputs.OutputsExport;
 import dev.trustml.audit.outputs.PrecomputedOutputs;
+import dev.trustml.audit.shadow.ReferenceExecutor;
 import dev.trustml.audit.shadow.ShadowPlan;
+import dev.trustml.audit.shadow.TrainCommandTemplate;
 import dev.trustml.error.ExitCode;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.error.UsageException;
@@ -27,7 +29,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -92,9 +96,43 @@ final class MembershipCommand implements Callable<Integer> {
   int shadowModels;
 
   @Option(
+      names = "--train-command",
+      paramLabel = "CMD",
+      description =
+          "Train the --shadow-models reference models with your own command, run by sh -c once"
+              + " per model with {train_csv} (its training rows, text,label), {out_dir} (where it"
+              + " writes the model bundle) and optionally {seed}; cached like trustml's own,"
+              + " one log per model (default: the target's recipe).")
+  String trainCommand;
+
+  @Option(
+      names = "--executor",
+      paramLabel = "local|spark",
+      defaultValue = "local",
+      description =
+          "Where reference models are trained and scored: local (threads and processes of this"
+              + " machine) or spark (Apache Spark tasks, with --spark-master; needs trustml's Spark"
+              + " module) (default: ${DEFAULT-VALUE}).")
+  String executor;
+
+  @Option(
+      names = "--spark-master",
+      paramLabel = "URL",
+      description = "Spark master, e.g. local[2] or spark://host:7077 (with --executor spark).")
+  String sparkMaster;
+
+  @Option(
+      names = "--spark-conf",
+      paramLabel = "KEY=VALUE",
+      description = "A Spark setting (repeatable), e.g. spark.executor.memory=4g.")
+  Map<String, String> sparkConf = new LinkedHashMap<>();
+
+  @Option(
       names = "--reference",
       paramLabel = "DIR",
-      description = "A reference model bundle trained by trustml (repeatable).")
+      description =
+          "A reference model bundle trained by trustml, or a plan directory of 'trustml shadow"
+              + " plan' holding the models you trained (repeatable).")
   List<Path> references = new ArrayList<>();
 
   @Mixin ClaimOptions claim;
@@ -187,6 +225,9 @@ final class MembershipCommand implements Callable<Integer> {
               + " for none; got "
               + shadowModels);
     }
+    ReferenceExecutorChoice executorChoice =
+        ReferenceExecutorChoice.of(executor, sparkMaster, sparkConf, shadowModels);
+    TrainCommandTemplate command = trainCommand(trainCommand, shadowModels);
     precomputed.check(spec, model);
     output.check(model);
     MembershipAnalysisSettings analysis =
@@ -202,7 +243,7 @@ final class MembershipCommand implements Callable<Integer> {
         precomputed.precomputed()
             ? PrecomputedOutputs.collect(
                 precomputed.outputs, precomputed.referenceOutputs, progress)
-            : collect(analysis, progress);
+            : collect(analysis, executorChoice, command, progress);
     MembershipAuditOutcome outcome = MembershipAnalysis.analyse(data, analysis, progress);
     if (precomputed.exportOutputs != null) {
       export(data, precomputed.exportOutputs);
@@ -213,31 +254,43 @@ final class MembershipCommand implements Callable<Integer> {
     return output.finish(result, outcome.scores(), out);
   }
 
-  /** The collect stage on the model: its files, its outputs, the reference models. */
-  private MembershipAuditData collect(MembershipAnalysisSettings analysis, Progress progress)
+  /**
+   * The collect stage on the model: its files, its outputs, the reference models (trained on the
+   * chosen executor, with the target's recipe or {@code command}).
+   */
+  private MembershipAuditData collect(
+      MembershipAnalysisSettings analysis,
+      ReferenceExecutorChoice executorChoice,
+      TrainCommandTemplate command,
+      Progress progress)
       throws TrustmlException {
     Path shadowCache = shadowModels == 0 ? null : cacheDir.checked();
     ModelBundle bundle = ModelBundle.open(model);
-    ShadowPlan shadows =
-        shadowModels == 0
-            ? null
-            : new ShadowPlan(
-                shadowModels,
-                seed.value,
-                shadowCache,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors());
-    MembershipAuditRequest request =
-        new MembershipAuditRequest(
-            members != null ? members : fromCard(bundle, true),
-            nonMembers != null ? nonMembers : fromCard(bundle, false),
-            columns.columns(),
-            population,
-            shadows,
-            references,
-            precomputed.referencesForModel(),
-            precomputed.exportOutputs != null,
-            analysis);
-    try (Classifier target = Classifiers.open(bundle, false)) {
+    Path membersFile = members != null ? members : fromCard(bundle, true);
+    Path nonMembersFile = nonMembers != null ? nonMembers : fromCard(bundle, false);
+    try (Classifier target = Classifiers.open(bundle, false);
+        ReferenceExecutor referenceExecutor = executorChoice.open()) {
+      ShadowPlan shadows =
+          shadowModels == 0
+              ? null
+              : new ShadowPlan(
+                  shadowModels,
+                  seed.value,
+                  shadowCache,
+                  threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                  command,
+                  referenceExecutor);
+      MembershipAuditRequest request =
+          new MembershipAuditRequest(
+              membersFile,
+              nonMembersFile,
+              columns.columns(),
+              population,
+              shadows,
+              references,
+              precomputed.referencesForModel(),
+              precomputed.exportOutputs != null,
+              analysis);
       return MembershipCollector.collect(target, request, progress);
     }
   }
@@ -251,6 +304,22 @@ final class MembershipCommand implements Callable<Integer> {
           "--export-outputs " + dir + ": cannot write (" + e.getMessage() + ")",
           e);
     }
+  }
+
+  /** The checked --train-command, or null without one. */
+  static TrainCommandTemplate trainCommand(String value, int shadowModels) throws UsageException {
+    if (value == null) {
+      return null;
+    }
+    if (shadowModels == 0) {
+      throw new UsageException(
+          "--train-command trains the --shadow-models reference models; add --shadow-models N");
+    }
+    String problem = TrainCommandTemplate.problem(value);
+    if (problem != null) {
+      throw new UsageException("--train-command: " + problem);
+    }
+    return new TrainCommandTemplate(value);
   }
 
   /** {@code auto}, {@code off} or a positive guess count. */
@@ -274,7 +343,7 @@ final class MembershipCommand implements Callable<Integer> {
         "--one-run must be auto, off or a number of guesses per side >= 1; got '" + value + "'");
   }
 
-  private static Path fromCard(ModelBundle bundle, boolean membersSide) throws UsageException {
+  static Path fromCard(ModelBundle bundle, boolean membersSide) throws UsageException {
     TrainingRecipe t = bundle.card().training();
     String file = t == null ? null : membersSide ? t.membersFile() : t.nonMembersFile();
     if (file == null) {

@@ -22,6 +22,7 @@ final class SettingOptions {
       case CANARY_METHOD -> "--method";
       case REFERENCES -> "--reference";
       case SHADOW_MODELS -> "--shadow-models";
+      case TRAIN_COMMAND -> "--train-command";
       case TEXT_COLUMN -> "--text-column";
       case LABEL_COLUMN -> "--label-column";
       case SECRETS_FILE -> "--secrets";

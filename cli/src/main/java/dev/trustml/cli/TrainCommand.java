@@ -48,7 +48,9 @@ import picocli.CommandLine.Option;
           + " never ship.",
       "Members are chosen by --split: bernoulli (default; each distinct row by its own seeded"
           + " coin with probability 1 - --heldout) or stratified (a fixed share per label);"
-          + " identical rows always land on the same side.",
+          + " identical rows always land on the same side. --split none trains on every row (no"
+          + " held-out rows, no membership design): how reference models are trained on the"
+          + " rows 'trustml shadow plan' chose for them.",
       "With --noise-multiplier or --target-epsilon it trains with DP-SGD and records epsilon on"
           + " the card. A DP run needs a vocabulary that does not come from the rows in the clear:"
           + " --vocab FILE (a public token list), --tokenizer tokenizer.json (a public Hugging"
@@ -104,9 +106,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--split",
-      paramLabel = "bernoulli|stratified",
+      paramLabel = "bernoulli|stratified|none",
       defaultValue = "bernoulli",
-      description = "Membership design (default: ${DEFAULT-VALUE}).")
+      description = "Membership design; none: train on every row (default: ${DEFAULT-VALUE}).")
   String split;
 
   @Option(
@@ -278,7 +280,7 @@ final class TrainCommand implements Callable<Integer> {
     OutputPaths.requireDirectory(kit);
     checkKitApart(out, kit);
     MembershipDesign.Kind design = splitKind(split);
-    if (!(heldout > 0 && heldout < 1)) {
+    if (design != null && !(heldout > 0 && heldout < 1)) {
       throw new UsageException(
           "--heldout " + heldout + " is out of range; give the held-out share in (0, 1), e.g. 0.5");
     }
@@ -378,13 +380,12 @@ final class TrainCommand implements Callable<Integer> {
     CardMetrics m = r.kit().metrics();
     w.printf(
         Locale.ROOT,
-        "accuracy: train %.4f, held-out %.4f (%d train rows, %d held out; %s design); %d steps in"
-            + " %.2f s%n",
+        "accuracy: train %.4f, held-out %s (%d train rows, %d held out; %s); %d steps in %.2f s%n",
         m.trainAccuracy(),
-        m.heldoutAccuracy(),
+        m.heldoutAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.4f", m.heldoutAccuracy()),
         m.trainRows(),
         m.heldoutRows(),
-        r.kit().design().kind().jsonName(),
+        r.kit().design() == null ? "no split" : r.kit().design().kind().jsonName() + " design",
         r.outcome().steps(),
         r.outcome().seconds());
     if (card.privacy() != null) {
@@ -424,11 +425,16 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
+  /** The design of --split; null for {@code none} (every row trained on). */
   private static MembershipDesign.Kind splitKind(String name) throws UsageException {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.equals("none")) {
+      return null;
+    }
     try {
-      return MembershipDesign.Kind.fromJson(name.toLowerCase(Locale.ROOT));
+      return MembershipDesign.Kind.fromJson(lower);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("unknown --split '" + name + "'; use bernoulli or stratified");
+      throw new UsageException("unknown --split '" + name + "'; use bernoulli, stratified or none");
     }
   }
 

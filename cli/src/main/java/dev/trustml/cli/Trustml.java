@@ -31,6 +31,7 @@ public final class Trustml implements Runnable {
           GateCommand.class,
           ModelCommand.class,
           CanaryGroupCommand.class,
+          ShadowCommand.class,
           CacheCommand.class,
           CompletionCommand.class,
           CommandLine.HelpCommand.class);

@@ -1106,6 +1106,158 @@ class BadInputCatalogueTest {
             "population.csv: shares 1 row(s)",
             "remove them from the population file"),
         bad(
+            "--reference PLAN whose model was never trained",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--reference", f.plan("--models", "1", "--assignment", "bernoulli"),
+                    "--json", f.freshOutput("r.json")),
+            "ref-000: missing: nothing at",
+            "train it on",
+            "train/ref-000.csv"),
+        bad(
+            "--reference PLAN planned on other rows",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--reference",
+                    f.plan("--data", f.trainingCsv(), "--models", "2"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "audit rows are not in the plan's pool",
+            "plan with the audited rows"),
+        bad(
+            "--reference PLAN with a damaged plan.json",
+            BAD_INPUT,
+            f -> {
+              String plan = f.plan("--models", "2");
+              Files.writeString(Path.of(plan, "plan.json"), "{\"format\": \"something\"}");
+              return f.membership("--reference", plan, "--json", f.freshOutput("r.json"));
+            },
+            "plan.json: not a reference plan"),
+        bad(
+            "--train-command without {out_dir}",
+            USAGE,
+            f ->
+                f.membership(
+                    "--shadow-models",
+                    "2",
+                    "--train-command",
+                    "python train.py {train_csv}",
+                    "--json",
+                    f.freshOutput("r.json")),
+            "--train-command: the train command must contain {train_csv}",
+            "{out_dir}"),
+        bad(
+            "--train-command without --shadow-models",
+            USAGE,
+            f ->
+                f.membership(
+                    "--train-command",
+                    "t {train_csv} {out_dir}",
+                    "--json",
+                    f.freshOutput("r.json")),
+            "--train-command trains the --shadow-models reference models; add --shadow-models N"),
+        bad(
+            "--executor unknown",
+            USAGE,
+            f ->
+                f.membership(
+                    "--shadow-models",
+                    "2",
+                    "--executor",
+                    "cloud",
+                    "--json",
+                    f.freshOutput("r.json")),
+            "unknown --executor 'cloud'; use local or spark"),
+        bad(
+            "--executor spark without --spark-master",
+            USAGE,
+            f ->
+                f.membership(
+                    "--shadow-models",
+                    "2",
+                    "--executor",
+                    "spark",
+                    "--json",
+                    f.freshOutput("r.json")),
+            "--executor spark needs --spark-master URL"),
+        bad(
+            "--executor spark without the Spark module",
+            USAGE,
+            f ->
+                f.membership(
+                    "--shadow-models",
+                    "2",
+                    "--executor",
+                    "spark",
+                    "--spark-master",
+                    "local[1]",
+                    "--json",
+                    f.freshOutput("r.json")),
+            "--executor spark needs trustml's Spark module",
+            "TRUSTML_SPARK_LIB"),
+        bad(
+            "--spark-master without --executor spark",
+            USAGE,
+            f ->
+                f.membership(
+                    "--shadow-models",
+                    "2",
+                    "--spark-master",
+                    "local[1]",
+                    "--json",
+                    f.freshOutput("r.json")),
+            "--spark-master and --spark-conf need --executor spark"),
+        bad(
+            "shadow plan --models 3 (half)",
+            USAGE,
+            f -> f.planArgs("--models", "3"),
+            "--models must be an even number >= 2 with --assignment half"),
+        bad(
+            "shadow plan --assignment unknown",
+            USAGE,
+            f -> f.planArgs("--models", "2", "--assignment", "coin"),
+            "unknown --assignment 'coin'; use half or bernoulli"),
+        bad(
+            "shadow plan without a pool",
+            USAGE,
+            f -> List.of("shadow", "plan", "--models", "2", "--out", f.freshOutput("plan")),
+            "give the pool with --data CSV, or --model DIR"),
+        bad(
+            "shadow plan --out not empty",
+            USAGE,
+            f -> {
+              String dir = f.dir("full");
+              Files.writeString(Path.of(dir, "notes.txt"), "mine");
+              return List.of(
+                  "shadow",
+                  "plan",
+                  "--model",
+                  SampleModels.bundle("sentiment", "nodp").toString(),
+                  "--models",
+                  "2",
+                  "--out",
+                  dir);
+            },
+            "--out",
+            "full is not empty; give a new or empty directory"),
+        bad(
+            "shadow plan --data missing",
+            BAD_INPUT,
+            f -> f.planArgs("--models", "2", "--data", f.path("pool.csv")),
+            "pool.csv"),
+        bad(
+            "shadow plan pool with a label the target lacks",
+            BAD_INPUT,
+            f ->
+                f.planArgs(
+                    "--models",
+                    "2",
+                    "--data",
+                    f.file("pool.csv", "text,label\ngood,positive\nbad,negative\nmeh,neutral\n")),
+            "pool row 3 has the label 'neutral', which the target does not have"),
+        bad(
             "reference model that is the target itself",
             BAD_INPUT,
             f ->
@@ -1441,7 +1593,7 @@ class BadInputCatalogueTest {
             "train --split unknown",
             USAGE,
             f -> f.train("--split", "random"),
-            "unknown --split 'random'; use bernoulli or stratified"),
+            "unknown --split 'random'; use bernoulli, stratified or none"),
         bad(
             "train --audit-kit inside the bundle",
             USAGE,
@@ -1773,6 +1925,41 @@ class BadInputCatalogueTest {
       args.addAll(List.of(extra));
       return args;
     }
+
+    /** {@code shadow plan} of the sample model into a fresh directory, failing here or not. */
+    List<String> planArgs(String... extra) {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "shadow",
+                  "plan",
+                  "--model",
+                  SampleModels.bundle("sentiment", "nodp").toString(),
+                  "--out",
+                  freshOutput("plan")));
+      args.addAll(List.of(extra));
+      return args;
+    }
+
+    /** A plan of the sample model written now (its models untrained); returns its directory. */
+    String plan(String... extra) {
+      Path dir = tmp.resolve("plan-" + (plans++));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "shadow",
+                  "plan",
+                  "--model",
+                  SampleModels.bundle("sentiment", "nodp").toString(),
+                  "--out",
+                  dir.toString()));
+      args.addAll(List.of(extra));
+      Cli.Result r = Cli.run(args.toArray(new String[0]));
+      assertEquals(0, r.exit(), r.err());
+      return dir.toString();
+    }
+
+    private int plans;
 
     List<String> canary(String... extra) {
       return canaryOf(SampleModels.bundle("sentiment", "nodp"), extra);

@@ -1,10 +1,10 @@
 package dev.trustml.cli;
 
-import dev.trustml.audit.RowKey;
 import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.data.LabeledText;
+import dev.trustml.data.RowKey;
 import dev.trustml.model.BundleWriter;
 import dev.trustml.model.card.Architecture;
 import dev.trustml.model.card.MembershipDesign;

@@ -225,7 +225,7 @@ class VocabularyLeakTest {
     List<LabeledText> populationRows = new ArrayList<>();
     java.util.Set<Long> firstHalf = new java.util.HashSet<>();
     for (LabeledText row : nonMembers) {
-      long key = dev.trustml.audit.RowKey.of(row.text(), row.label());
+      long key = dev.trustml.data.RowKey.of(row.text(), row.label());
       boolean audit =
           firstHalf.contains(key)
               || (auditedRows.size() < nonMembers.size() / 2 && firstHalf.add(key));

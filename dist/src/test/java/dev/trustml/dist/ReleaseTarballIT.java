@@ -228,6 +228,23 @@ class ReleaseTarballIT {
     Run usage = trustml("gate", "out/membership.json", "--no-such-option");
     assertEquals(2, usage.exit(), usage.err());
     assertEquals(1, usage.err().lines().count(), usage.err());
+    // The Spark executor is an add-on the tarball does not hold: the launcher says where it goes.
+    Run spark =
+        trustml(
+            "audit",
+            "membership",
+            "--model",
+            "models/sentiment/eps8",
+            "--shadow-models",
+            "2",
+            "--executor",
+            "spark",
+            "--spark-master",
+            "local[1]");
+    assertEquals(2, spark.exit(), spark.err());
+    assertEquals(1, spark.err().lines().count(), spark.err());
+    assertTrue(spark.err().contains("--executor spark needs the Spark add-on"), spark.err());
+    assertTrue(spark.err().contains("TRUSTML_SPARK_LIB"), spark.err());
     // The benchmark is a separate module (make bench), not a command of the release.
     Run bench = trustml("bench");
     assertEquals(2, bench.exit(), bench.err());

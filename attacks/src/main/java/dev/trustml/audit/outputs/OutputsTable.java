@@ -1,7 +1,7 @@
 package dev.trustml.audit.outputs;
 
-import dev.trustml.audit.RowKey;
 import dev.trustml.data.CsvTableReader;
+import dev.trustml.data.RowKey;
 import dev.trustml.error.BadInputException;
 import dev.trustml.membership.ModelOutputs;
 import java.nio.file.Path;

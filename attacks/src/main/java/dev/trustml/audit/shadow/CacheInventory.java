@@ -27,8 +27,8 @@ public final class CacheInventory {
     List<CacheItem> items = new ArrayList<>();
     for (Path child : cache.children()) {
       String name = child.getFileName().toString();
-      if (name.equals(ShadowCache.LOCKS_DIR)) {
-        continue; // Lock files are an implementation detail, not entries.
+      if (name.equals(ShadowCache.LOCKS_DIR) || name.equals(ShadowCache.LOGS_DIR)) {
+        continue; // Lock files and train-command logs are not entries.
       }
       items.add(describe(child, name, now));
     }
@@ -102,7 +102,7 @@ public final class CacheInventory {
     List<String> notOurs = new ArrayList<>();
     for (Path child : cache.children()) {
       String name = child.getFileName().toString();
-      if (name.equals(ShadowCache.LOCKS_DIR)) {
+      if (name.equals(ShadowCache.LOCKS_DIR) || name.equals(ShadowCache.LOGS_DIR)) {
         continue;
       }
       if (ShadowCache.isTrash(name)) {
@@ -150,8 +150,46 @@ public final class CacheInventory {
         }
       }
     }
+    notOurs.addAll(clearLogs(cache));
     notOurs.addAll(clearLocks(cache));
     return new CacheClearSummary(removed, freed, partials, keptNewer, inUse, notOurs);
+  }
+
+  /**
+   * Deletes the train-command logs of entries nobody is building (a successful entry keeps its own
+   * copy); returns foreign names.
+   */
+  private static List<String> clearLogs(ShadowCache cache) {
+    Path logs = cache.dir().resolve(ShadowCache.LOGS_DIR);
+    List<String> foreign = new ArrayList<>();
+    if (!Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS)) {
+      return foreign;
+    }
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(logs)) {
+      for (Path log : s) {
+        String name = log.getFileName().toString();
+        String key = name.endsWith(".log") ? name.substring(0, name.length() - 4) : "";
+        if (!ShadowCache.isKey(key)) {
+          foreign.add(ShadowCache.LOGS_DIR + "/" + name);
+          continue;
+        }
+        try (EntryLock lock = EntryLock.tryAcquire(cache.lockFile(key))) {
+          if (lock.acquired()) {
+            Files.deleteIfExists(log);
+          }
+        } catch (IOException e) {
+          // Left for the next clear.
+        }
+      }
+    } catch (IOException e) {
+      return foreign;
+    }
+    try {
+      Files.deleteIfExists(logs); // Only when empty.
+    } catch (IOException e) {
+      // Not empty: fine.
+    }
+    return foreign;
   }
 
   /** Deletes lock files of keys without an entry that nobody holds; returns foreign names. */

@@ -42,6 +42,9 @@ public final class ShadowCache {
   static final String TRASH_PREFIX = ".trash-";
   static final String LOCKS_DIR = ".locks";
 
+  /** The logs of train commands, one per entry key ({@link #logFile}). */
+  static final String LOGS_DIR = ".logs";
+
   /**
    * A partial directory of a writer on another machine (whose process cannot be looked up) is stale
    * when it has not changed for this long.
@@ -77,10 +80,19 @@ public final class ShadowCache {
 
   private final Path dir;
   private final boolean locking;
+  private final Path logDir;
 
   /** A cache in {@code dir} (created when the first entry is written). */
   public ShadowCache(Path dir) {
-    this(dir, true);
+    this(dir, true, null);
+  }
+
+  /**
+   * A cache in {@code dir} whose train-command logs go to {@code logDir} (for a cache deleted after
+   * use, so that the log of a failed model outlives it).
+   */
+  public ShadowCache(Path dir, Path logDir) {
+    this(dir, true, logDir);
   }
 
   /**
@@ -88,12 +100,25 @@ public final class ShadowCache {
    *     to make writers race)
    */
   ShadowCache(Path dir, boolean locking) {
+    this(dir, locking, null);
+  }
+
+  private ShadowCache(Path dir, boolean locking, Path logDir) {
     this.dir = dir.toAbsolutePath().normalize();
     this.locking = locking;
+    this.logDir = logDir == null ? this.dir.resolve(LOGS_DIR) : logDir.toAbsolutePath();
   }
 
   public Path dir() {
     return dir;
+  }
+
+  /**
+   * Where the train command of entry {@code key} logs (replaced on each attempt; a successful entry
+   * also keeps a copy). Deleted by {@code cache clear} when nobody builds the entry.
+   */
+  public Path logFile(String key) {
+    return logDir.resolve(checkKey(key) + ".log");
   }
 
   /** Whether {@code name} has the form of an entry's directory name (a 64-digit hex key). */
@@ -315,7 +340,7 @@ public final class ShadowCache {
   }
 
   /** Deletes a tree, tolerating another process deleting it at the same time. */
-  static void deleteTree(Path path) {
+  public static void deleteTree(Path path) {
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       try (DirectoryStream<Path> s = Files.newDirectoryStream(path)) {
         for (Path child : s) {

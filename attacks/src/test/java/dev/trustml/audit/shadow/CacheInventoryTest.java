@@ -112,6 +112,30 @@ class CacheInventoryTest {
   }
 
   @Test
+  void trainCommandLogsAreNoItemsAndClearKeepsOnlyTheLogOfAnEntryBeingBuilt() throws Exception {
+    ShadowCache cache = new ShadowCache(tmp.resolve("c"));
+    String done = key("done");
+    String building = key("building");
+    cache.obtain(done, "reference-model", "done", writing("x"));
+    for (String k : List.of(done, building)) {
+      Files.createDirectories(cache.logFile(k).getParent());
+      Files.writeString(cache.logFile(k), "epoch 1\n");
+    }
+    assertEquals(cache.dir().resolve(".logs").resolve(done + ".log"), cache.logFile(done));
+    assertEquals(
+        List.of(done),
+        CacheInventory.list(cache, Instant.now()).stream().map(CacheItem::name).toList());
+    try (EntryLock held = EntryLock.tryAcquire(cache.lockFile(building))) {
+      assertTrue(held.acquired());
+      CacheInventory.clear(cache, null, Instant.now());
+      assertFalse(Files.exists(cache.logFile(done)));
+      assertTrue(Files.exists(cache.logFile(building)), "its writer is still running");
+    }
+    CacheInventory.clear(cache, null, Instant.now());
+    assertFalse(Files.exists(cache.dir().resolve(".logs")));
+  }
+
+  @Test
   void clearOfAMissingDirectoryDoesNothing() {
     CacheClearSummary s =
         CacheInventory.clear(new ShadowCache(tmp.resolve("none")), null, Instant.now());

@@ -1,4 +1,4 @@
-package dev.trustml.audit;
+package dev.trustml.data;
 
 /**
  * A 64-bit fingerprint of a (text, label) row, to find rows that appear in two files without
