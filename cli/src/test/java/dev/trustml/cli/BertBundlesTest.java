@@ -23,6 +23,7 @@ import dev.trustml.scoring.BatchLogits;
 import dev.trustml.scoring.Softmax;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -269,6 +270,55 @@ class BertBundlesTest {
             tmp.resolve("cache").toString());
     assertEquals(3, r.exit(), r.err());
     assertTrue(r.err().contains("trains reference models only for its own architecture"), r.err());
+  }
+
+  /**
+   * Reference models for an exported model come from the user's pipeline through {@code
+   * --train-command}, which leaves a bundle made by {@code model init} in {@code {out_dir}}. The
+   * stand-in trainer here bundles the fixture's export without training it on its rows, so the test
+   * is about the path (the command's bundle is opened through the engine and scored as a
+   * reference), not about LiRA's numbers.
+   */
+  @Test
+  void referencesOfAnExportedModelComeFromATrainCommand() throws Exception {
+    Path dir = init("pt-refs", BertExports.torchScript(BertSignature.DEFAULT));
+    Path wrapper = tmp.resolve("trustml.sh");
+    Files.writeString(
+        wrapper,
+        "#!/bin/sh\nexec '"
+            + Path.of(System.getProperty("java.home"), "bin", "java")
+            + "' -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -cp '"
+            + System.getProperty("java.class.path")
+            + "' dev.trustml.cli.Trustml \"$@\"\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+    String trainer =
+        wrapper
+            + " model init {out_dir} --model "
+            + BertExports.torchScript(BertSignature.DEFAULT)
+            + " --tokenizer "
+            + BertExports.tokenizer()
+            + " --labels negative,positive # {train_csv}";
+    JsonNode root =
+        membershipJson(
+            "train-command.json",
+            "--model",
+            dir.toString(),
+            "--members",
+            SampleModels.root().resolve("sentiment/members.csv").toString(),
+            "--non-members",
+            SampleModels.root().resolve("sentiment/nonmembers.csv").toString(),
+            "--shadow-models",
+            "2",
+            "--cache-dir",
+            tmp.resolve("cache").toString(),
+            "--train-command",
+            trainer);
+    assertEquals(2, root.get("reference_models").asInt());
+    List<String> attacks = new ArrayList<>();
+    root.get("attacks").forEach(a -> attacks.add(a.get("name").asText()));
+    assertTrue(
+        attacks.containsAll(List.of("lira-offline-fixed-var", "lira-online-fixed-var", "rmia")),
+        "the reference-model attacks ran: " + attacks);
   }
 
   /** {@code audit membership} with a fixed seed and bootstrap; the JSON it wrote. */
