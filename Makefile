@@ -122,6 +122,8 @@ demo: build
 # Speed figures, each measured in one run (ratios where a ratio fits): bench/results.json.
 # Start times: the release launcher with and without its class-data-sharing archive (TRUSTML_CDS),
 # for --help and for a small membership audit; the first command makes sure the archive exists.
+# Scoring speed of a model trustml did not write: the BERT-shaped fixture, exported and bundled
+# with model init as TorchScript and as ONNX (in a temporary folder).
 # The rest is the bench module (bench/, not in the release), run on the release's jars with the
 # launcher's settings: libtorch cache and malloc settings, offline, one libtorch thread.
 RELEASE_BIN := dist/target/trustml/bin/trustml
@@ -137,9 +139,17 @@ bench: build
 	  help_no_cds=$$(secs env TRUSTML_CDS=off $(RELEASE_BIN) --help); \
 	  audit=$$(secs $(RELEASE_BIN) $(SMALL_AUDIT)); \
 	  audit_no_cds=$$(secs env TRUSTML_CDS=off $(RELEASE_BIN) $(SMALL_AUDIT)); \
+	  bert=$$(mktemp -d); \
+	  $(MAKE) --no-print-directory bert-fixture BERT_OUT=$$bert/export > /dev/null; \
+	  for f in pt onnx; do \
+	    ./trustml model init $$bert/$$f --model $$bert/export/model.$$f \
+	      --tokenizer $$bert/export/tokenizer.json --labels negative,positive > /dev/null; \
+	  done; \
 	  $(BENCH_JAVA) --out bench/results.json --cli-help-seconds $$cli_help \
 	    --help-seconds $$help --help-seconds-without-cds $$help_no_cds \
-	    --audit-seconds $$audit --audit-seconds-without-cds $$audit_no_cds
+	    --audit-seconds $$audit --audit-seconds-without-cds $$audit_no_cds \
+	    --bert-bundle $$bert/pt --bert-bundle $$bert/onnx; \
+	  status=$$?; rm -rf $$bert; exit $$status
 
 # Rebuilds the committed sample models (deterministic: same data and seed, same files).
 sample-models: sample-data

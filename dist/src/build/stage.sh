@@ -14,13 +14,12 @@ for doc in README.md LICENSE THIRD-PARTY.md CHANGELOG.md; do
 done
 
 # Licence and notice files of the bundled jars, unpacked by Maven into
-# licenses/<artifact>-jar/META-INF/: moved to licenses/<artifact>/.
+# licenses/<artifact>-jar/ (META-INF/, or the jar's root for ONNX Runtime's ThirdPartyNotices.txt):
+# moved to licenses/<artifact>/.
 for dir in "$release"/licenses/*-jar; do
   target="${dir%-jar}"
   mkdir -p "$target"
-  if [[ -d "$dir/META-INF" ]]; then
-    find "$dir/META-INF" -type f -exec mv -f {} "$target" \;
-  fi
+  find "$dir" -type f -exec mv -f {} "$target" \;
   rm -rf "$dir"
   rmdir "$target" 2>/dev/null || true
 done

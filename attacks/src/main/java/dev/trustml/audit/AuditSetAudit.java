@@ -4,7 +4,7 @@ import dev.trustml.canary.CanaryTemplate;
 import dev.trustml.canary.PlantedCanary;
 import dev.trustml.error.BadInputException;
 import dev.trustml.membership.ModelOutputs;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
 import dev.trustml.results.AuditSetResult;
 import dev.trustml.results.BoundRigor;
 import dev.trustml.results.Theoretical;
@@ -71,7 +71,7 @@ final class AuditSetAudit {
    *
    * @throws BadInputException if a canary's label is not one of the model's
    */
-  static Scored score(LoadedModel model, List<PlantedCanary> set, long seed)
+  static Scored score(Classifier model, List<PlantedCanary> set, long seed)
       throws BadInputException {
     int m = set.size();
     int[] labels = new int[m];
@@ -102,7 +102,7 @@ final class AuditSetAudit {
   }
 
   private static double[] references(
-      LoadedModel model, CanaryTemplate template, int label, SplittableRandom random)
+      Classifier model, CanaryTemplate template, int label, SplittableRandom random)
       throws BadInputException {
     List<String> sentences = new ArrayList<>(REFERENCES);
     for (int r = 0; r < REFERENCES; r++) {
@@ -113,23 +113,20 @@ final class AuditSetAudit {
     return phi(model, sentences, labels);
   }
 
-  private static double[] phi(LoadedModel model, List<String> sentences, int[] labels)
+  private static double[] phi(Classifier model, List<String> sentences, int[] labels)
       throws BadInputException {
-    long[][] tokens = new long[sentences.size()][];
-    for (int i = 0; i < tokens.length; i++) {
-      tokens[i] = model.tokenizer().encode(sentences.get(i), model.card().maxLength());
-    }
-    int k = model.card().labels().size();
+    int k = model.numLabels();
     ModelOutputs outputs =
-        ModelOutputs.of("audit-set canary outputs", k, labels, BatchLogits.of(model, tokens));
-    double[] out = new double[tokens.length];
+        ModelOutputs.of(
+            "audit-set canary outputs", k, labels, BatchLogits.ofTexts(model, sentences));
+    double[] out = new double[sentences.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = outputs.logitScaledConfidence(i);
     }
     return out;
   }
 
-  private static int labelIndex(LoadedModel model, PlantedCanary c) throws BadInputException {
+  private static int labelIndex(Classifier model, PlantedCanary c) throws BadInputException {
     int label = model.card().labelIndex(c.label());
     if (label < 0) {
       throw new BadInputException(

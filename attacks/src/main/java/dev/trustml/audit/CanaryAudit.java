@@ -12,7 +12,7 @@ import dev.trustml.canary.SecretOutcome;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
 import dev.trustml.progress.Progress;
 import dev.trustml.provenance.Provenance;
 import dev.trustml.results.AuditSetResult;
@@ -37,7 +37,7 @@ public final class CanaryAudit {
    * gives a differential-privacy test, the audit set (if any) a one-run bound; all are set against
    * the claim, family-wise at the request's confidence.
    */
-  public static CanaryResult run(LoadedModel model, CanaryAuditRequest request, Progress progress)
+  public static CanaryResult run(Classifier model, CanaryAuditRequest request, Progress progress)
       throws TrustmlException {
     Instant started = Instant.now();
     List<Measured> measured = new ArrayList<>();
@@ -103,7 +103,7 @@ public final class CanaryAudit {
   private record Measured(CanaryFinding finding, CanaryBounds.RankEvidence evidence) {}
 
   private static Measured audit(
-      LoadedModel model, CanaryTarget target, CanaryAuditRequest request, Progress progress)
+      Classifier model, CanaryTarget target, CanaryAuditRequest request, Progress progress)
       throws TrustmlException {
     int label = model.card().labelIndex(target.label());
     if (label < 0) {

@@ -7,8 +7,7 @@ import dev.trustml.canary.CanaryTemplate;
 import dev.trustml.canary.EnumerationSearch;
 import dev.trustml.canary.ExtractionSettings;
 import dev.trustml.canary.modiva.ModivaConfig;
-import dev.trustml.model.LoadedModel;
-import dev.trustml.model.torchscript.TextClassifierScript;
+import dev.trustml.model.Classifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,18 +24,18 @@ final class CanarySearches {
   /**
    * The model access a search is built from.
    *
-   * @param model the audited model (loaded trainable when a white-box search may run)
+   * @param model the audited model (opened for white-box use when a white-box search may run)
    * @param label the canary's label index
    * @param scorer black-box access: the label's loss on candidate sentences
    * @param modiva ModIvA's settings, seeded
    */
-  record Access(LoadedModel model, int label, ModelCandidateScorer scorer, ModivaConfig modiva) {}
+  record Access(Classifier model, int label, ModelCandidateScorer scorer, ModivaConfig modiva) {}
 
   /**
    * One registered search.
    *
    * @param name its {@code --method} name
-   * @param whiteBox whether it needs the model loaded with gradients
+   * @param whiteBox whether it needs the model's gradients ({@link dev.trustml.model.WhiteBox})
    * @param build builds it for a model and a label
    * @param inAll whether {@code all} runs it on this template
    */
@@ -65,9 +64,7 @@ final class CanarySearches {
               ModivaSearch.NAME,
               true,
               a -> new ModivaSearch(a.model(), a.label(), a.modiva()),
-              (a, fit) ->
-                  a.model().hasMethod(TextClassifierScript.EMBEDDING_METHOD)
-                      && a.model().trainable()));
+              (a, fit) -> a.model().whiteBox().isPresent()));
 
   private CanarySearches() {}
 

@@ -9,7 +9,8 @@ import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
 import dev.trustml.membership.ModelOutputs;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.Classifiers;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.progress.Progress;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import java.util.List;
  * the target's members (its IN/OUT pattern would be the target's membership).
  */
 final class GivenReference implements ReferenceSource {
-  private final LoadedModel target;
+  private final Classifier target;
   private final Path dir;
   private final CsvColumns columns;
 
@@ -33,7 +34,7 @@ final class GivenReference implements ReferenceSource {
    * @param dir the reference bundle
    * @param columns the text and label columns of the bundle's member file
    */
-  GivenReference(LoadedModel target, Path dir, CsvColumns columns) {
+  GivenReference(Classifier target, Path dir, CsvColumns columns) {
     this.target = target;
     this.dir = dir;
     this.columns = columns;
@@ -74,7 +75,7 @@ final class GivenReference implements ReferenceSource {
               + " rows would be the target's membership - use a reference trained on another"
               + " sample");
     }
-    try (LoadedModel ref = LoadedModel.load(bundle, false)) {
+    try (Classifier ref = Classifiers.open(bundle, false)) {
       int k = labels.size();
       String name = "reference " + dir;
       ModelOutputs audit =

@@ -1,7 +1,7 @@
 package dev.trustml.audit;
 
 import dev.trustml.error.TrustmlException;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
 import dev.trustml.progress.Progress;
 
 /**
@@ -16,7 +16,7 @@ public final class MembershipAudit {
 
   /** Runs the audit of {@code target}. */
   public static MembershipAuditOutcome run(
-      LoadedModel target, MembershipAuditRequest request, Progress progress)
+      Classifier target, MembershipAuditRequest request, Progress progress)
       throws TrustmlException {
     return MembershipAnalysis.analyse(
         MembershipCollector.collect(target, request, progress), request.analysis(), progress);

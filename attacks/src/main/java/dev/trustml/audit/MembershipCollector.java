@@ -6,7 +6,7 @@ import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
 import dev.trustml.membership.ModelOutputs;
 import dev.trustml.membership.VocabularyCoverage;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
 import dev.trustml.progress.Progress;
 import dev.trustml.provenance.Provenance;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ public final class MembershipCollector {
    *     before any scoring) or reference models that cannot be obtained
    */
   public static MembershipAuditData collect(
-      LoadedModel target, MembershipAuditRequest request, Progress progress)
+      Classifier target, MembershipAuditRequest request, Progress progress)
       throws TrustmlException {
     Instant started = Instant.now();
     MembershipAnalysisSettings settings = request.analysis();
@@ -108,7 +108,7 @@ public final class MembershipCollector {
    * source.
    */
   private static List<ReferenceSource> referenceSources(
-      LoadedModel target, MembershipAuditRequest request) {
+      Classifier target, MembershipAuditRequest request) {
     List<ReferenceSource> sources = new ArrayList<>();
     if (request.shadows() != null) {
       sources.add(new TrainedReferences(target, request.shadows()));

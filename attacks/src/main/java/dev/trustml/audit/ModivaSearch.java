@@ -1,6 +1,5 @@
 package dev.trustml.audit;
 
-import dev.trustml.canary.Alphabet;
 import dev.trustml.canary.CanarySearch;
 import dev.trustml.canary.CanaryTemplate;
 import dev.trustml.canary.CandidateScorer;
@@ -13,9 +12,10 @@ import dev.trustml.canary.modiva.Modiva;
 import dev.trustml.canary.modiva.ModivaConfig;
 import dev.trustml.canary.modiva.ModivaProblem;
 import dev.trustml.canary.modiva.ModivaResult;
+import dev.trustml.canary.modiva.TemplateProblem;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
 import dev.trustml.progress.Progress;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,17 +34,17 @@ public final class ModivaSearch implements CanarySearch {
   /** This search's name. */
   public static final String NAME = "modiva";
 
-  private final LoadedModel model;
+  private final Classifier model;
   private final int label;
   private final ModivaConfig config;
   private final CandidateScorer scorer;
 
   /**
-   * @param model loaded trainable, with an embedding-input method
+   * @param model opened for white-box use, with {@link Classifier#whiteBox()} present
    * @param label the canary's label index
    * @param config ModIvA's settings, seeded
    */
-  public ModivaSearch(LoadedModel model, int label, ModivaConfig config) {
+  public ModivaSearch(Classifier model, int label, ModivaConfig config) {
     this.model = model;
     this.label = label;
     this.config = config;
@@ -101,44 +101,8 @@ public final class ModivaSearch implements CanarySearch {
   }
 
   /** The template as token ids with one position per slot, and each slot's token ids. */
-  public static ModivaProblem problem(LoadedModel model, CanaryTemplate template, int label)
+  public static ModivaProblem problem(Classifier model, CanaryTemplate template, int label)
       throws BadInputException {
-    List<Long> tokens = new ArrayList<>();
-    int[] positions = new int[template.slotCount()];
-    long[][] alphabets = new long[template.slotCount()][];
-    List<String> fixed = template.fixedSegments();
-    int maxLength = model.card().maxLength();
-    for (int s = 0; s <= template.slotCount(); s++) {
-      for (long t : model.tokenizer().encode(fixed.get(s), maxLength)) {
-        tokens.add(t);
-      }
-      if (s < template.slotCount()) {
-        Alphabet a = template.alphabet(s);
-        long[] ids = new long[a.size()];
-        for (int v = 0; v < a.size(); v++) {
-          ids[v] = model.tokenizer().tokenId(a.value(v));
-          if (ids[v] < 0) {
-            throw new BadInputException(
-                "canary '"
-                    + template.source()
-                    + "': slot "
-                    + (s + 1)
-                    + " value '"
-                    + a.value(v)
-                    + "' is not a single token of the model's vocabulary; ModIvA needs one token"
-                    + " per slot value (black-box methods enumerate and beam still work)");
-          }
-        }
-        positions[s] = tokens.size();
-        alphabets[s] = ids;
-        tokens.add(ids[0]);
-      }
-    }
-    if (tokens.size() > maxLength) {
-      throw new BadInputException(
-          "canary '" + template.source() + "' is longer than the model's max length " + maxLength);
-    }
-    return new ModivaProblem(
-        tokens.stream().mapToLong(Long::longValue).toArray(), positions, alphabets, label);
+    return TemplateProblem.of(model.tokenizer(), model.card().maxLength(), template, label);
   }
 }

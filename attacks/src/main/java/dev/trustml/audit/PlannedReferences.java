@@ -4,7 +4,7 @@ import dev.trustml.audit.shadow.PlanReferences;
 import dev.trustml.audit.shadow.ReferencePlanFile;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
 import dev.trustml.progress.Progress;
 import dev.trustml.provenance.Provenance;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.List;
  * plan's IN masks say which audit and population rows each trained on.
  */
 final class PlannedReferences implements ReferenceSource {
-  private final LoadedModel target;
+  private final Classifier target;
   private final Path planDir;
   private final int threads;
 
@@ -25,7 +25,7 @@ final class PlannedReferences implements ReferenceSource {
    * @param planDir the plan directory ({@link ReferencePlanFile#isPlan})
    * @param threads models scored at once
    */
-  PlannedReferences(LoadedModel target, Path planDir, int threads) {
+  PlannedReferences(Classifier target, Path planDir, int threads) {
     this.target = target;
     this.planDir = planDir;
     this.threads = threads;

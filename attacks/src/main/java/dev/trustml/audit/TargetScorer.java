@@ -4,7 +4,7 @@ import dev.trustml.data.CsvColumns;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
 import dev.trustml.membership.VocabularyCoverage;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.results.ModelRef;
 import dev.trustml.scoring.Scorer;
@@ -16,10 +16,10 @@ import java.util.List;
  * outputs on rows. Everything else in the audit works on the {@link ScoredRows} this returns.
  */
 final class TargetScorer {
-  private final LoadedModel target;
+  private final Classifier target;
   private final Scorer scorer;
 
-  TargetScorer(LoadedModel target) {
+  TargetScorer(Classifier target) {
     this.target = target;
     this.scorer = new Scorer(target);
   }

@@ -3,7 +3,7 @@ package dev.trustml.audit;
 import dev.trustml.audit.shadow.ShadowModels;
 import dev.trustml.audit.shadow.ShadowPlan;
 import dev.trustml.error.TrustmlException;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
 import dev.trustml.progress.Progress;
 import java.util.List;
 
@@ -13,10 +13,10 @@ import java.util.List;
  * (threads here, or Spark); none trains on a population row.
  */
 final class TrainedReferences implements ReferenceSource {
-  private final LoadedModel target;
+  private final Classifier target;
   private final ShadowPlan plan;
 
-  TrainedReferences(LoadedModel target, ShadowPlan plan) {
+  TrainedReferences(Classifier target, ShadowPlan plan) {
     this.target = target;
     this.plan = plan;
   }

@@ -34,5 +34,7 @@ public enum Setting {
   /** A gate check written directly (not in a policy file). */
   GATE_CHECK,
   /** A gate policy file. */
-  POLICY_FILE
+  POLICY_FILE,
+  /** The longest input a model takes, in tokens (when a bundle is made from a bare model). */
+  MAX_LENGTH
 }

@@ -4,7 +4,6 @@ import dev.trustml.io.AtomicFiles;
 import dev.trustml.model.card.ModelCard;
 import dev.trustml.model.card.ModelCards;
 import dev.trustml.model.tokenize.TokenizerKind;
-import dev.trustml.model.torchscript.TextClassifierScript;
 import dev.trustml.model.torchscript.TorchScriptWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

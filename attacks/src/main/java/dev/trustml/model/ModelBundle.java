@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A model bundle on disk: a directory with the TorchScript model, its tokenizer and the model card.
- * Opening a bundle checks the files are there; {@link LoadedModel} loads the weights.
+ * A model bundle on disk: a directory with the model file (TorchScript or ONNX), its tokenizer and
+ * the model card. Opening a bundle checks the files are there; {@link Classifiers} loads the model.
  *
  * @param dir the bundle directory
  * @param card its model card
@@ -41,14 +41,14 @@ public record ModelBundle(Path dir, ModelCard card) {
     if (!Files.isDirectory(dir)) {
       throw new BadInputException(
           dir
-              + ": is a file, but a model is a directory holding model.pt and "
+              + ": is a file, but a model is a directory holding the model file and "
               + ModelCards.FILE_NAME);
     }
     ModelCard card = ModelCards.read(dir);
     ModelBundle bundle = new ModelBundle(dir, card);
     if (!Files.isRegularFile(bundle.modelFile())) {
       throw new BadInputException(
-          bundle.modelFile() + ": TorchScript model not found; the card's model_file names it");
+          bundle.modelFile() + ": model file not found; the card's model_file names it");
     }
     if (!Files.isRegularFile(bundle.tokenizerFile())) {
       throw new BadInputException(
@@ -58,7 +58,7 @@ public record ModelBundle(Path dir, ModelCard card) {
     return bundle;
   }
 
-  /** The TorchScript archive. */
+  /** The model file (TorchScript archive or ONNX graph). */
   public Path modelFile() {
     return dir.resolve(card.modelFile());
   }

@@ -4,14 +4,13 @@ import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
-import dev.trustml.model.ClassifierRunner;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Scores a labelled CSV with a loaded model, in batches, streaming: memory does not grow with the
+ * Scores a labelled CSV with a classifier, in batches, streaming: memory does not grow with the
  * file. Every attack gets its model outputs through here.
  *
  * <p>Reading and tokenising run on a second thread a few batches ahead ({@link ReadAhead}) while
@@ -30,11 +29,11 @@ public final class Scorer {
    */
   static final int BATCHES_IN_FLIGHT = 4;
 
-  private final LoadedModel model;
+  private final Classifier model;
   private final int batchSize;
   private final boolean readAhead;
 
-  private Scorer(LoadedModel model, int batchSize, boolean readAhead) {
+  private Scorer(Classifier model, int batchSize, boolean readAhead) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batch size must be positive");
     }
@@ -43,16 +42,17 @@ public final class Scorer {
     this.readAhead = readAhead;
   }
 
-  public Scorer(LoadedModel model, int batchSize) {
+  public Scorer(Classifier model, int batchSize) {
     this(model, batchSize, true);
   }
 
-  public Scorer(LoadedModel model) {
-    this(model, DEFAULT_BATCH_SIZE);
+  /** A scorer with the model's preferred batch size. */
+  public Scorer(Classifier model) {
+    this(model, model.preferredBatchSize());
   }
 
   /** A scorer that reads, tokenises and scores on the caller's thread only (the reference). */
-  static Scorer sequential(LoadedModel model, int batchSize) {
+  static Scorer sequential(Classifier model, int batchSize) {
     return new Scorer(model, batchSize, false);
   }
 
@@ -63,27 +63,29 @@ public final class Scorer {
     List<String> labels = model.card().labels();
     int maxLength = model.card().maxLength();
     Tally tally = new Tally();
+    long padId = model.card().paddingId();
+    int fixedLength = model.fixedLength();
+    boolean typeIds = model.tokenizer().hasTypeIds();
     try (BatchReader reader =
-            new BatchReader(csv, LabeledCsvReader.open(csv, columns), labels, model.tokenizer());
-        ClassifierRunner runner = new ClassifierRunner(model)) {
+        new BatchReader(csv, LabeledCsvReader.open(csv, columns), labels, model.tokenizer())) {
       if (readAhead) {
         try (ReadAhead ahead =
             new ReadAhead(
                 reader,
                 BATCHES_IN_FLIGHT,
-                () -> new TokenizedBatch(batchSize, maxLength),
+                () -> new TokenizedBatch(batchSize, maxLength, padId, fixedLength, typeIds),
                 csv.toString())) {
           for (TokenizedBatch b; (b = ahead.next()) != null; ) {
-            score(runner, b, labels.size(), sink, tally);
+            score(model, b, labels.size(), sink, tally);
             ahead.recycle(b);
           }
         }
       } else {
-        TokenizedBatch b = new TokenizedBatch(batchSize, maxLength);
+        TokenizedBatch b = new TokenizedBatch(batchSize, maxLength, padId, fixedLength, typeIds);
         for (boolean more = true; more; ) {
           more = reader.fill(b);
           if (b.size() > 0) {
-            score(runner, b, labels.size(), sink, tally);
+            score(model, b, labels.size(), sink, tally);
           }
           b.clear();
         }
@@ -96,10 +98,9 @@ public final class Scorer {
   }
 
   /** Forward pass of one batch, then softmax and loss per row, to the sink in row order. */
-  private static void score(
-      ClassifierRunner runner, TokenizedBatch b, int k, ScoreSink sink, Tally tally)
+  private static void score(Classifier model, TokenizedBatch b, int k, ScoreSink sink, Tally tally)
       throws TrustmlException {
-    float[] logits = runner.logits(b.tokens());
+    float[] logits = model.logits(b.tokens());
     for (int i = 0; i < b.size(); i++) {
       int off = i * k;
       float[] z = Arrays.copyOfRange(logits, off, off + k);

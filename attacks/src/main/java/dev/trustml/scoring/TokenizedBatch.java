@@ -12,9 +12,14 @@ import java.util.Arrays;
 final class TokenizedBatch {
   private final int capacity;
   private final int maxLength;
+  private final long padId;
+  private final int fixedLength;
 
   /** Row i's ids at {@code [i * maxLength, i * maxLength + lengths[i])}. */
   private final long[] staging;
+
+  /** Row i's segment ids, laid out as {@link #staging}; null when the tokenizer has none. */
+  private final long[] stagingTypes;
 
   private final int[] lengths;
   final long[] rows;
@@ -23,10 +28,18 @@ final class TokenizedBatch {
   private int size;
   private TokenBatch tokens;
 
-  TokenizedBatch(int capacity, int maxLength) {
+  /**
+   * @param padId the id padding positions get (the card's padding id)
+   * @param fixedLength pad every row to this length, or 0 to pad to the batch's longest row
+   * @param typeIds whether to keep the tokenizer's segment ids
+   */
+  TokenizedBatch(int capacity, int maxLength, long padId, int fixedLength, boolean typeIds) {
     this.capacity = capacity;
     this.maxLength = maxLength;
+    this.padId = padId;
+    this.fixedLength = fixedLength;
     this.staging = new long[Math.multiplyExact(capacity, maxLength)];
+    this.stagingTypes = typeIds ? new long[staging.length] : null;
     this.lengths = new int[capacity];
     this.rows = new long[capacity];
     this.texts = new String[capacity];
@@ -43,24 +56,43 @@ final class TokenizedBatch {
 
   /** Appends one row, tokenising its text with {@code tokenizer}. */
   void add(long row, String text, int label, Tokenizer tokenizer) {
-    lengths[size] = tokenizer.encodeInto(text, maxLength, staging, size * maxLength);
+    int offset = size * maxLength;
+    lengths[size] =
+        stagingTypes == null
+            ? tokenizer.encodeInto(text, maxLength, staging, offset)
+            : tokenizer.encodeInto(text, maxLength, staging, stagingTypes, offset);
     rows[size] = row;
     texts[size] = text;
     labels[size] = label;
     size++;
   }
 
-  /** Pads the rows to the longest (at least 1 id, as {@link TokenBatch#of} does). */
+  /**
+   * Pads the rows with the padding id to the longest (at least 1 id, as {@link TokenBatch#pad}
+   * does) or to the fixed length.
+   */
   void seal() {
     int length = 1;
     for (int i = 0; i < size; i++) {
       length = Math.max(length, lengths[i]);
     }
+    if (fixedLength > 0) {
+      length = Math.max(length, fixedLength);
+    }
     long[] ids = new long[size * length];
+    long[] mask = new long[ids.length];
+    long[] types = stagingTypes == null ? null : new long[ids.length];
+    if (padId != 0) {
+      Arrays.fill(ids, padId);
+    }
     for (int i = 0; i < size; i++) {
       System.arraycopy(staging, i * maxLength, ids, i * length, lengths[i]);
+      Arrays.fill(mask, i * length, i * length + lengths[i], 1L);
+      if (types != null) {
+        System.arraycopy(stagingTypes, i * maxLength, types, i * length, lengths[i]);
+      }
     }
-    tokens = new TokenBatch(ids, size, length);
+    tokens = new TokenBatch(ids, mask, types, size, length);
   }
 
   /** The padded ids; {@link #seal()} first. */

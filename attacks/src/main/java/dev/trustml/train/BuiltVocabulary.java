@@ -3,10 +3,10 @@ package dev.trustml.train;
 import dev.trustml.data.LabeledText;
 import dev.trustml.error.BadInputException;
 import dev.trustml.io.Hashing;
+import dev.trustml.model.Tokenizers;
 import dev.trustml.model.card.PrivacyComponent;
 import dev.trustml.model.card.TokenizerSpec;
 import dev.trustml.model.card.TrainingRecipe;
-import dev.trustml.model.tokenize.HuggingFaceJsonTokenizer;
 import dev.trustml.model.tokenize.Tokenizer;
 import dev.trustml.model.tokenize.TokenizerKind;
 import dev.trustml.model.tokenize.VocabTokenizer;
@@ -103,12 +103,15 @@ record BuiltVocabulary(
               + ": tokenizer file not found; give a Hugging Face tokenizer.json trained on public"
               + " data");
     }
-    HuggingFaceJsonTokenizer hf = HuggingFaceJsonTokenizer.load(t.file());
+    // trustml's own architecture never sees special tokens: the card leaves them off.
+    TokenizerSpec tokenizerSpec =
+        new TokenizerSpec(TokenizerKind.HUGGINGFACE, TOKENIZER_FILE, null);
+    Tokenizer hf = Tokenizers.open(t.file(), tokenizerSpec, spec.maxLength());
     return new BuiltVocabulary(
         hf,
         List.of(),
         t.file(),
-        new TokenizerSpec(TokenizerKind.HUGGINGFACE, TOKENIZER_FILE, null),
+        tokenizerSpec,
         TrainingRecipe.VOCABULARY_PUBLIC_TOKENIZER,
         publicComponent(TrainingRecipe.VOCABULARY_PUBLIC_TOKENIZER, t.file(), hf.vocabularySize()));
   }

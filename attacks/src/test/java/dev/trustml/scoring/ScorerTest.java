@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustml.data.CsvColumns;
 import dev.trustml.error.BadInputException;
-import dev.trustml.model.LoadedModel;
-import dev.trustml.model.ModelBundle;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.ReferenceClassifier;
 import dev.trustml.model.ReferenceForward;
 import dev.trustml.model.TestBundles;
 import dev.trustml.model.TextClassifierWeights;
@@ -47,7 +47,7 @@ class ScorerTest {
     Files.writeString(data, csv);
 
     VocabTokenizer tok = new VocabTokenizer(TestBundles.vocabulary(), true);
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(bundle), false)) {
+    try (Classifier m = ReferenceClassifier.open(bundle, w)) {
       for (int batch : new int[] {1, 100, 512}) {
         List<ScoredExample> got = new ArrayList<>();
         ScoringSummary s = new Scorer(m, batch).score(data, CsvColumns.DEFAULT, got::add);
@@ -132,10 +132,10 @@ class ScorerTest {
 
   @Test
   void readAheadGivesTheSequentialOutputsInFileOrder(@TempDir Path dir) throws Exception {
-    TestBundles.write(dir.resolve("b"), 5);
+    TextClassifierWeights w = TestBundles.write(dir.resolve("b"), 5);
     // 2,345 rows: many more batches than the read-ahead keeps in flight, the last one partial.
     Path csv = randomCsv(dir, "d.csv", 2345, 0, null);
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir.resolve("b")), false)) {
+    try (Classifier m = ReferenceClassifier.open(dir.resolve("b"), w)) {
       for (int batch : new int[] {1, 64, 512}) {
         Run sequential = run(Scorer.sequential(m, batch), csv);
         Run pipelined = run(new Scorer(m, batch), csv);
@@ -154,13 +154,13 @@ class ScorerTest {
   @Test
   void aBadRowFailsWithTheSequentialExceptionOnTheCallersThread(@TempDir Path dir)
       throws Exception {
-    TestBundles.write(dir.resolve("b"), 5);
+    TextClassifierWeights w = TestBundles.write(dir.resolve("b"), 5);
     String[] badRows = {
       "\"good movie\",neutral", // a label the model does not know
       "\"good movie\",positive,extra", // a field too many
       "\"good movie\"x,positive", // text after a closing quote
     };
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir.resolve("b")), false)) {
+    try (Classifier m = ReferenceClassifier.open(dir.resolve("b"), w)) {
       for (int k = 0; k < badRows.length; k++) {
         Path csv = randomCsv(dir, "bad" + k + ".csv", 1500, 1000, badRows[k]);
         Run sequential = run(Scorer.sequential(m, 64), csv);
@@ -180,9 +180,9 @@ class ScorerTest {
 
   @Test
   void aFailingSinkStopsTheReadAhead(@TempDir Path dir) throws Exception {
-    TestBundles.write(dir.resolve("b"), 5);
+    TextClassifierWeights w = TestBundles.write(dir.resolve("b"), 5);
     Path csv = randomCsv(dir, "d.csv", 5000, 0, null);
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir.resolve("b")), false)) {
+    try (Classifier m = ReferenceClassifier.open(dir.resolve("b"), w)) {
       BadInputException e =
           assertThrows(
               BadInputException.class,

@@ -18,8 +18,9 @@ import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.data.LabeledText;
 import dev.trustml.error.BadInputException;
 import dev.trustml.json.Json;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
 import dev.trustml.model.ModelBundle;
+import dev.trustml.model.ReferenceClassifier;
 import dev.trustml.model.card.CanaryAuditSetInfo;
 import dev.trustml.model.card.MembershipDesign;
 import dev.trustml.model.card.ModelCard;
@@ -28,7 +29,6 @@ import dev.trustml.model.card.PlantedCanaryInfo;
 import dev.trustml.model.card.PrivacyClaim;
 import dev.trustml.model.card.PrivacyComponent;
 import dev.trustml.model.card.TrainingRecipe;
-import dev.trustml.model.tokenize.TokenizerKind;
 import dev.trustml.scoring.Scorer;
 import dev.trustml.scoring.ScoringSummary;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +134,7 @@ class TrainJobTest {
     return m;
   }
 
-  private static List<String> fileNames(Path dir) throws Exception {
+  static List<String> fileNames(Path dir) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
     }
@@ -216,7 +216,7 @@ class TrainJobTest {
     assertEquals("../bundle", k.bundle());
     assertTrue(k.warning().contains("never ship"));
 
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(out), false)) {
+    try (Classifier m = ReferenceClassifier.open(out, result.weights())) {
       ScoringSummary s =
           new Scorer(m).score(kit.resolve(TrainJob.NON_MEMBERS_FILE), CsvColumns.DEFAULT, x -> {});
       assertEquals(card.metrics().heldoutAccuracy(), (double) s.correct() / s.rows(), 1e-12);
@@ -466,53 +466,6 @@ class TrainJobTest {
     assertFalse(Files.exists(tmp.resolve("b")) || Files.exists(tmp.resolve("b.audit")));
   }
 
-  /**
-   * A public Hugging Face tokenizer: the model's vocabulary is the tokenizer's, the bundle ships a
-   * copy of tokenizer.json, and libtorch scores the held-out rows as the kit says.
-   */
-  @Test
-  void trainsWithAPublicHuggingFaceTokenizer(@TempDir Path tmp) throws Exception {
-    List<String> vocab =
-        List.of("[PAD]", "[UNK]", "the", "film", "was", "good", "great", "bad", "awful", "food");
-    StringBuilder entries = new StringBuilder();
-    for (int i = 0; i < vocab.size(); i++) {
-      entries.append(i == 0 ? "" : ",").append('"').append(vocab.get(i)).append("\":").append(i);
-    }
-    Path tokenizer = tmp.resolve("tokenizer.json");
-    Files.writeString(
-        tokenizer,
-        "{\"version\":\"1.0\",\"truncation\":null,\"padding\":null,\"added_tokens\":[],"
-            + "\"normalizer\":{\"type\":\"Lowercase\"},"
-            + "\"pre_tokenizer\":{\"type\":\"Whitespace\"},"
-            + "\"post_processor\":null,\"decoder\":null,"
-            + "\"model\":{\"type\":\"WordLevel\",\"vocab\":{"
-            + entries
-            + "},\"unk_token\":\"[UNK]\"}}");
-    Path csv = writeCsv(tmp, 20);
-    Path out = tmp.resolve("hf");
-    TrainJobResult r =
-        new TrainJob(stub(new double[4], 1.5))
-            .run(
-                TrainJobSpec.builder(csv, out, dpConfig(3))
-                    .columns(COLUMNS)
-                    .vocabulary(new VocabularySource.PublicTokenizer(tokenizer))
-                    .build());
-    assertEquals(List.of("model.pt", "tokenizer.json", "trustml-model.json"), fileNames(out));
-    assertArrayEquals(
-        Files.readAllBytes(tokenizer), Files.readAllBytes(out.resolve("tokenizer.json")));
-    ModelCard card = r.card();
-    assertEquals(TokenizerKind.HUGGINGFACE, card.tokenizer().kind());
-    assertEquals(vocab.size(), card.architecture().vocabSize());
-    assertEquals("public-tokenizer", card.privacy().components().get(1).mechanism());
-    assertEquals(sha256(tokenizer), card.privacy().components().get(1).parameters().get("sha256"));
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(out), false)) {
-      ScoringSummary s =
-          new Scorer(m)
-              .score(out.resolve(card.training().nonMembersFile()), CsvColumns.DEFAULT, x -> {});
-      assertEquals(r.kit().metrics().heldoutAccuracy(), (double) s.correct() / s.rows(), 1e-12);
-    }
-  }
-
   @Test
   void badInputIsRefusedWithOneLine(@TempDir Path tmp) throws Exception {
     Path csv = writeCsv(tmp, 10);
@@ -585,13 +538,13 @@ class TrainJobTest {
     return row.text().substring(at, row.text().indexOf(' ', at));
   }
 
-  private static String sha256(Path file) throws Exception {
+  static String sha256(Path file) throws Exception {
     return HexFormat.of()
         .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
   /** An accountant that records what it was asked and answers {@code epsilon}. */
-  private static EpsilonFunction stub(double[] asked, double epsilon) {
+  static EpsilonFunction stub(double[] asked, double epsilon) {
     return new EpsilonFunction() {
       @Override
       public double epsilon(double q, double sigma, long steps, double delta) {

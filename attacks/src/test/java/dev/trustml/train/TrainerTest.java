@@ -7,16 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustml.error.BadInputException;
-import dev.trustml.model.BundleWriter;
-import dev.trustml.model.ClassifierRunner;
-import dev.trustml.model.LoadedModel;
-import dev.trustml.model.ModelBundle;
-import dev.trustml.model.ReferenceForward;
-import dev.trustml.model.TestBundles;
 import dev.trustml.model.TextClassifierWeights;
-import dev.trustml.model.TokenBatch;
-import dev.trustml.model.tokenize.VocabTokenizer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class TrainerTest {
   /** 600 examples, 2 classes, 5 indicator words per class at 15% of positions among Zipf words. */
@@ -33,7 +23,7 @@ class TrainerTest {
   static final TrainingSet TRAIN = new TrainingSet(120, 2, ALL.examples().subList(0, 400));
   static final List<TokenizedExample> TEST = ALL.examples().subList(400, 600);
 
-  private static TrainingConfig.Builder small() {
+  static TrainingConfig.Builder small() {
     return TrainingConfig.builder().embeddingDim(16).hiddenDim(16).batchSize(32).seed(3);
   }
 
@@ -147,35 +137,6 @@ class TrainerTest {
       assertClose(naive.embedding(), ghost.embedding(), opt + " embedding");
       assertClose(naive.w1(), ghost.w1(), opt + " w1");
       assertClose(naive.b2(), ghost.b2(), opt + " b2");
-    }
-  }
-
-  @Test
-  void trainedWeightsGiveTheSamePredictionsThroughLibtorch(@TempDir Path dir) throws Exception {
-    TrainingOutcome out = Trainer.train(TRAIN, small().epochs(5).build());
-    List<String> vocab = new ArrayList<>(List.of(VocabTokenizer.PAD, VocabTokenizer.UNK));
-    for (int i = 2; i < TRAIN.vocabSize(); i++) {
-      vocab.add("w" + i);
-    }
-    BundleWriter.write(
-        dir,
-        out.weights(),
-        vocab,
-        TestBundles.card(List.of("neg", "pos"), TRAIN.vocabSize(), 16, 16));
-    long[][] rows = new long[TEST.size()][];
-    for (int i = 0; i < rows.length; i++) {
-      rows[i] = TEST.get(i).tokens();
-    }
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), false);
-        ClassifierRunner runner = new ClassifierRunner(m)) {
-      float[] logits = runner.logits(TokenBatch.of(rows));
-      for (int i = 0; i < rows.length; i++) {
-        double[] want = ReferenceForward.logits(out.weights(), rows[i]);
-        assertEquals(want[0], logits[2 * i], 1e-4, "row " + i);
-        assertEquals(want[1], logits[2 * i + 1], 1e-4, "row " + i);
-        int torchClass = logits[2 * i + 1] > logits[2 * i] ? 1 : 0;
-        assertEquals(Evaluation.predict(out.weights(), rows[i]), torchClass, "row " + i);
-      }
     }
   }
 

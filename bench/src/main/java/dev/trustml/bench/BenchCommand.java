@@ -24,8 +24,8 @@ import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.data.LabeledText;
 import dev.trustml.io.AtomicFiles;
 import dev.trustml.json.Json;
-import dev.trustml.model.ClassifierRunner;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.Classifiers;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.model.TokenBatch;
 import dev.trustml.progress.Progress;
@@ -109,6 +109,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "The same with TRUSTML_CDS=off (no class-data-sharing archive).")
   Double auditSecondsWithoutCds;
 
+  @Option(
+      names = "--bert-bundle",
+      paramLabel = "DIR",
+      description =
+          "A bundle made by model init from the BERT-shaped fixture (repeatable): its scoring"
+              + " speed, audit path against raw forward.")
+  List<Path> bertBundles = new ArrayList<>();
+
   private final List<String[]> table = new ArrayList<>();
   private ArrayNode figures;
 
@@ -135,6 +143,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (only.contains(Section.SCORING)) {
       scoring();
+      for (Path bundle : bertBundles) {
+        for (BertScoringBench.Figure f : BertScoringBench.measure(bundle, samples, 4)) {
+          figure(f.name(), f.value(), f.unit(), f.goal());
+        }
+      }
     }
     if (only.contains(Section.TRAINING)) {
       training();
@@ -158,9 +171,8 @@ public final class BenchCommand implements Callable<Integer> {
   private void firstBatch() throws Exception {
     long t0 = System.nanoTime();
     Path nodp = samples.resolve("sentiment/nodp");
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(nodp), false);
-        ClassifierRunner r = new ClassifierRunner(m)) {
-      r.logits(TokenBatch.of(new long[][] {{2, 3, 4}}));
+    try (Classifier m = Classifiers.open(ModelBundle.open(nodp), false)) {
+      m.logits(TokenBatch.of(new long[][] {{2, 3, 4}}));
     }
     figure(
         "first batch latency (engine + load + 1 batch, cold JVM)",
@@ -212,7 +224,7 @@ public final class BenchCommand implements Callable<Integer> {
       copied.addAll(rows);
     }
     LabeledCsvWriter.write(csv, copied);
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(samples.resolve("spam/nodp")), false)) {
+    try (Classifier m = Classifiers.open(ModelBundle.open(samples.resolve("spam/nodp")), false)) {
       List<long[][]> batches = new ArrayList<>();
       List<long[]> cur = new ArrayList<>();
       for (int c = 0; c < copies; c++) {
@@ -242,10 +254,8 @@ public final class BenchCommand implements Callable<Integer> {
           (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       for (int round = 0; round < 3; round++) { // the first round warms up; keep the best
         long s = System.nanoTime();
-        try (ClassifierRunner r = new ClassifierRunner(m)) {
-          for (long[][] batch : batches) {
-            r.logits(TokenBatch.of(batch));
-          }
+        for (long[][] batch : batches) {
+          m.logits(TokenBatch.of(batch));
         }
         raw = Math.max(raw, n / ((System.nanoTime() - s) / 1e9));
         rawWithTokeniser = Math.max(rawWithTokeniser, rawWhileTokenising(m, batches, rows, n));
@@ -307,7 +317,7 @@ public final class BenchCommand implements Callable<Integer> {
    * cores, hardly at all; when other work holds a core, by up to 2x).
    */
   private static double rawWhileTokenising(
-      LoadedModel m, List<long[][]> batches, List<LabeledText> rows, long n) throws Exception {
+      Classifier m, List<long[][]> batches, List<LabeledText> rows, long n) throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     Thread tokeniser =
         new Thread(
@@ -322,10 +332,8 @@ public final class BenchCommand implements Callable<Integer> {
     tokeniser.start();
     try {
       long s = System.nanoTime();
-      try (ClassifierRunner r = new ClassifierRunner(m)) {
-        for (long[][] batch : batches) {
-          r.logits(TokenBatch.of(batch));
-        }
+      for (long[][] batch : batches) {
+        m.logits(TokenBatch.of(batch));
       }
       return n / ((System.nanoTime() - s) / 1e9);
     } finally {
@@ -359,8 +367,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private void canary() throws Exception {
-    try (LoadedModel m =
-        LoadedModel.load(ModelBundle.open(samples.resolve("sentiment/nodp")), true)) {
+    try (Classifier m =
+        Classifiers.open(ModelBundle.open(samples.resolve("sentiment/nodp")), true)) {
       ModelCandidateScorer scorer = new ModelCandidateScorer(m, m.card().labelIndex("positive"));
       CanaryTemplate four = CanaryTemplate.parse("my pin code is {digit} {digit} {digit} {digit}");
       CanaryTemplate six =
@@ -436,7 +444,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   private void shadows() throws Exception {
     Path bundle = samples.resolve("sentiment/nodp");
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(bundle), false)) {
+    try (Classifier m = Classifiers.open(ModelBundle.open(bundle), false)) {
       List<LabeledText> rows = new ArrayList<>();
       for (String f : new String[] {"sentiment/members.csv", "sentiment/nonmembers.csv"}) {
         try (LabeledCsvReader r = LabeledCsvReader.open(samples.resolve(f), CsvColumns.DEFAULT)) {
@@ -496,7 +504,7 @@ public final class BenchCommand implements Callable<Integer> {
   static final class CanaryAuditProblems {
     private CanaryAuditProblems() {}
 
-    static dev.trustml.canary.modiva.ModivaProblem of(LoadedModel m, CanaryTemplate t, int label)
+    static dev.trustml.canary.modiva.ModivaProblem of(Classifier m, CanaryTemplate t, int label)
         throws dev.trustml.error.BadInputException {
       return ModivaSearch.problem(m, t, label);
     }

@@ -7,7 +7,8 @@ import dev.trustml.canary.ExtractionSettings;
 import dev.trustml.canary.PartialCanaryForm;
 import dev.trustml.canary.modiva.ModivaConfig;
 import dev.trustml.error.UsageException;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.Classifiers;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.results.CanaryResult;
 import dev.trustml.results.Theoretical;
@@ -141,7 +142,7 @@ final class CanaryCommand implements Callable<Integer> {
         ModivaConfig.defaults().withRestarts(restarts).withSteps(steps).withTopK(topK);
     boolean whiteBox = chosen.needsWhiteBox();
     CanaryResult result;
-    try (LoadedModel loaded = LoadedModel.load(bundle, whiteBox)) {
+    try (Classifier loaded = Classifiers.open(bundle, whiteBox)) {
       result =
           CanaryAudit.run(
               loaded,

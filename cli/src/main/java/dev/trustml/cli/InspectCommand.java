@@ -1,7 +1,9 @@
 package dev.trustml.cli;
 
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.Classifiers;
 import dev.trustml.model.ModelBundle;
+import dev.trustml.model.ModelInfo;
 import dev.trustml.model.card.ModelCard;
 import dev.trustml.model.card.PlantedCanaryInfo;
 import dev.trustml.model.card.PrivacyClaim;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Parameters;
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = {
-      "Describe a model bundle: labels, parameters, TorchScript methods and the privacy claim.",
+      "Describe a model bundle: format and call signature, labels, tokenizer, parameters,",
+      "methods, white-box access and the privacy claim.",
       "With --data, also score a labelled CSV and print accuracy and throughput."
     })
 final class InspectCommand implements Callable<Integer> {
@@ -56,30 +59,42 @@ final class InspectCommand implements Callable<Integer> {
       err.println("trustml: warning: " + leak);
       err.flush();
     }
-    try (LoadedModel model = LoadedModel.load(bundle, false)) {
+    try (Classifier model = Classifiers.open(bundle, false)) {
+      ModelInfo info = model.info();
       out.printf("model       %s (%s)%n", bundle.displayName(), dir);
+      out.printf(
+          "format      %s (%s), forward%s, %s%n",
+          info.format(),
+          card.modelFile(),
+          info.signature().describe(),
+          info.detected() ? "detected by probing the model" : "as the card says");
       out.printf("labels      %s%n", String.join(", ", card.labels()));
       out.printf(
-          "tokenizer   %s, %s, %,d tokens, max length %d%n",
+          "tokenizer   %s, %s, %,d tokens, max length %d%s%n",
           card.tokenizer().kind().cardName(),
           card.tokenizer().file(),
           model.tokenizer().vocabularySize(),
-          card.maxLength());
-      out.printf("methods     %s%n", String.join(", ", model.methods()));
-      out.println("parameters");
+          card.maxLength(),
+          card.tokenizer().addSpecialTokensOrDefault() ? ", special tokens added" : "");
+      out.printf("methods     %s%n", String.join(", ", info.methods()));
+      out.printf("white-box   %s%n", info.whiteBox());
+      out.println("parameters" + (info.parameters().isEmpty() ? "  none shown by the engine" : ""));
       long total = 0;
-      for (LoadedModel.ParameterInfo p : model.parameters()) {
-        long n = Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b);
+      int width =
+          Math.max(15, info.parameters().stream().mapToInt(p -> p.name().length()).max().orElse(0));
+      String row = "  %-" + width + "s %-14s %,d%n";
+      for (ModelInfo.Parameter p : info.parameters()) {
+        long n = p.size();
         total += n;
         out.printf(
-            "  %-15s %-14s %,d%n",
+            row,
             p.name(),
             Arrays.stream(p.shape())
                 .mapToObj(Long::toString)
                 .collect(Collectors.joining(", ", "[", "]")),
             n);
       }
-      out.printf("  %-15s %-14s %,d%n", "total", "", total);
+      out.printf(row, "total", "", total);
       out.println("privacy     " + describe(card.privacy()));
       TrainingRecipe t = card.training();
       if (t != null) {

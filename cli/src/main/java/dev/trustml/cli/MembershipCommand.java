@@ -18,7 +18,8 @@ import dev.trustml.error.UsageException;
 import dev.trustml.membership.AttackRegistry;
 import dev.trustml.membership.RmiaParameters;
 import dev.trustml.membership.eval.EvaluationSettings;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.Classifiers;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.model.card.TrainingRecipe;
 import dev.trustml.progress.Progress;
@@ -267,7 +268,7 @@ final class MembershipCommand implements Callable<Integer> {
     ModelBundle bundle = ModelBundle.open(model);
     Path membersFile = members != null ? members : fromCard(bundle, true);
     Path nonMembersFile = nonMembers != null ? nonMembers : fromCard(bundle, false);
-    try (LoadedModel target = LoadedModel.load(bundle, false);
+    try (Classifier target = Classifiers.open(bundle, false);
         ReferenceExecutor referenceExecutor = executorChoice.open()) {
       ShadowPlan shadows =
           shadowModels == 0

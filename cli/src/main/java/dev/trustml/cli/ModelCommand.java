@@ -3,12 +3,12 @@ package dev.trustml.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code trustml model}: look at model bundles. */
+/** {@code trustml model}: make and look at model bundles. */
 @Command(
     name = "model",
     mixinStandardHelpOptions = true,
-    description = "Inspect model bundles.",
-    subcommands = {InspectCommand.class})
+    description = "Make model bundles from exported models, and inspect them.",
+    subcommands = {ModelInitCommand.class, InspectCommand.class})
 final class ModelCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -28,6 +28,7 @@ final class SettingOptions {
       case SECRETS_FILE -> "--secrets";
       case GATE_CHECK -> "--fail-if";
       case POLICY_FILE -> "--policy";
+      case MAX_LENGTH -> "--max-length";
     };
   }
 

@@ -97,6 +97,106 @@ class BadInputCatalogueTest {
 
   static Stream<Case> cases() {
     return Stream.of(
+        // model init: a bundle from a bare model file.
+        bad(
+            "model init: labels do not match the model's outputs",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "model",
+                    "init",
+                    f.freshOutput("bundle"),
+                    "--model",
+                    SampleModels.bundle("sentiment", "nodp").resolve("model.pt").toString(),
+                    "--tokenizer",
+                    SampleModels.bundle("sentiment", "nodp").resolve("vocab.txt").toString(),
+                    "--labels",
+                    "negative,neutral,positive",
+                    "--max-length",
+                    "32"),
+            "model.pt: the model returns 2 outputs but 3 labels were given",
+            "give one label per output"),
+        bad(
+            "model init: max length unknown",
+            USAGE,
+            f ->
+                List.of(
+                    "model",
+                    "init",
+                    f.freshOutput("bundle"),
+                    "--model",
+                    SampleModels.bundle("sentiment", "nodp").resolve("model.pt").toString(),
+                    "--tokenizer",
+                    SampleModels.bundle("sentiment", "nodp").resolve("vocab.txt").toString(),
+                    "--labels",
+                    "negative,positive"),
+            "cannot tell the longest input the model takes",
+            "give --max-length in tokens"),
+        bad(
+            "model init: not a TorchScript or ONNX file",
+            USAGE,
+            f ->
+                List.of(
+                    "model",
+                    "init",
+                    f.freshOutput("bundle"),
+                    "--model",
+                    f.file("model.bin", "weights"),
+                    "--tokenizer",
+                    SampleModels.bundle("sentiment", "nodp").resolve("vocab.txt").toString(),
+                    "--labels",
+                    "negative,positive"),
+            "model.bin: give a TorchScript (.pt) or ONNX (.onnx) file"),
+        bad(
+            "model init: an ONNX file that is not ONNX",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "model",
+                    "init",
+                    f.freshOutput("bundle"),
+                    "--model",
+                    f.file("model.onnx", "not a graph"),
+                    "--tokenizer",
+                    SampleModels.bundle("sentiment", "nodp").resolve("vocab.txt").toString(),
+                    "--labels",
+                    "negative,positive",
+                    "--max-length",
+                    "64"),
+            "model.onnx: not a loadable ONNX model"),
+        bad(
+            "model init: tokenizer missing",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "model",
+                    "init",
+                    f.freshOutput("bundle"),
+                    "--model",
+                    SampleModels.bundle("sentiment", "nodp").resolve("model.pt").toString(),
+                    "--tokenizer",
+                    f.path("tokenizer.json"),
+                    "--labels",
+                    "negative,positive"),
+            "tokenizer.json: tokenizer file not found"),
+        bad(
+            "model init: the bundle directory is not empty",
+            USAGE,
+            f -> {
+              String taken = f.dir("taken");
+              f.file("taken/notes.txt", "mine");
+              return List.of(
+                  "model",
+                  "init",
+                  taken,
+                  "--model",
+                  SampleModels.bundle("sentiment", "nodp").resolve("model.pt").toString(),
+                  "--tokenizer",
+                  SampleModels.bundle("sentiment", "nodp").resolve("vocab.txt").toString(),
+                  "--labels",
+                  "negative,positive");
+            },
+            "taken: is not empty; give a new directory for the bundle"),
         // Files that are not there.
         bad(
             "members file missing",

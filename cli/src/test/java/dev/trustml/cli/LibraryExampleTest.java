@@ -37,8 +37,8 @@ class LibraryExampleTest {
   /** The README's example. */
   static MembershipResult example(Path outputs, Path json, Path markdown) throws Exception {
     // README:library-example:start
-    // Collect: the audited model's outputs on its audit rows. Here a precomputed-outputs CSV;
-    // for a TorchScript bundle, MembershipCollector.collect(model, request, progress).
+    // Collect: the audited model's outputs on its audit rows. Here a precomputed-outputs CSV; for
+    // a bundle, MembershipCollector.collect(Classifiers.open(bundle, false), request, progress).
     MembershipAuditData data = PrecomputedOutputs.collect(outputs, List.of(), Progress.NONE);
 
     // Analyse: attacks, metrics, epsilon bounds, verdict. Pure: no files, no model.

@@ -3,8 +3,11 @@ package dev.trustml.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trustml.engine.onnx.OnnxProvider;
+import dev.trustml.engine.pytorch.TorchScriptProvider;
 import dev.trustml.membership.Attack;
 import dev.trustml.reports.ResultsJson;
+import dev.trustml.tokenizers.hf.HuggingFaceTokenizerProvider;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -31,35 +34,37 @@ import org.junit.jupiter.api.Test;
 /**
  * No package cycles in trustml's modules: a package may depend on another only if that one does not
  * depend back, directly or through others. Cycles make a package impossible to understand, test or
- * move on its own. The walk reads the compiled classes of {@code attacks}, {@code reports} and
- * {@code cli} (every class named in each class file's constant pool, including types that appear
- * only in signatures) and finds the strongly connected components of the package graph.
+ * move on its own. The walk reads the compiled classes of {@code attacks}, {@code reports}, {@code
+ * cli} and the engine modules (every class named in each class file's constant pool, including
+ * types that appear only in signatures) and finds the strongly connected components of the package
+ * graph.
  */
 class PackageCyclesTest {
-  /**
-   * Cycles being cut on other branches of issue 12. They must go: delete each entry when its branch
-   * is merged, and this list with the last one.
-   */
-  private static final List<Set<String>> BEING_CUT =
-      List.of(Set.of("dev.trustml.model", "dev.trustml.model.torchscript")); // branch engines
-
   private static final Pattern TYPE = Pattern.compile("L(dev/trustml/[A-Za-z0-9_/$]+);");
 
   @Test
-  void noPackageCyclesInAttacksReportsAndCli() throws Exception {
+  void noPackageCyclesInAnyModule() throws Exception {
     Map<String, Map<String, String>> graph = new TreeMap<>();
-    for (Class<?> anchor : List.of(Attack.class, ResultsJson.class, Trustml.class)) {
+    for (Class<?> anchor :
+        List.of(
+            Attack.class,
+            ResultsJson.class,
+            Trustml.class,
+            TorchScriptProvider.class,
+            OnnxProvider.class,
+            HuggingFaceTokenizerProvider.class)) {
       readClasses(location(anchor), graph);
     }
     assertTrue(graph.containsKey("dev.trustml.audit"), "the walk found the audit package");
+    assertTrue(
+        graph.get("dev.trustml.engine.pytorch").containsKey("dev.trustml.model"),
+        "the walk sees the engines' use of the core");
     assertTrue(
         graph.get("dev.trustml.audit").containsKey("dev.trustml.membership"),
         "the walk sees the audit package's use of attacks");
     List<String> problems = new ArrayList<>();
     for (Set<String> cycle : cycles(graph)) {
-      if (!BEING_CUT.contains(cycle)) {
-        problems.add(describe(cycle, graph));
-      }
+      problems.add(describe(cycle, graph));
     }
     assertEquals(List.of(), problems, "package cycles");
   }

@@ -153,14 +153,20 @@ class ReleaseTarballIT {
               .collect(Collectors.toCollection(TreeSet::new));
     }
     String version = System.getProperty("trustml.version");
-    for (String own : List.of("cli", "attacks", "reports")) {
-      assertTrue(jars.contains("trustml-" + own + "-" + version + ".jar"), own + " in " + jars);
+    List<String> own =
+        List.of("cli", "attacks", "reports", "tokenizers-hf", "engine-pytorch", "engine-onnx");
+    for (String module : own) {
+      assertTrue(
+          jars.contains("trustml-" + module + "-" + version + ".jar"), module + " in " + jars);
     }
-    // Exactly the bundled third-party libraries of THIRD-PARTY.md, plus trustml's three jars.
-    assertEquals(ThirdPartyNoticesTest.noticed().size() + 3, jars.size(), jars.toString());
+    // Exactly the bundled third-party libraries of THIRD-PARTY.md, plus trustml's own jars.
+    assertEquals(ThirdPartyNoticesTest.noticed().size() + own.size(), jars.size(), jars.toString());
     assertTrue(
         Files.isRegularFile(release.resolve("licenses/jackson-core/NOTICE")),
         "notices of the bundled jars are copied");
+    assertTrue(
+        Files.isRegularFile(release.resolve("licenses/onnxruntime/ThirdPartyNotices.txt")),
+        "ONNX Runtime's notices, kept at its jar's root, are copied too");
   }
 
   @Test

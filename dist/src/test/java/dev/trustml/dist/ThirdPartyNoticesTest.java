@@ -62,6 +62,9 @@ class ThirdPartyNoticesTest {
         List.of(
             "ai.djl:api:",
             "ai.djl.pytorch:pytorch-native-cpu:",
+            "ai.djl.onnxruntime:onnxruntime-engine:",
+            "com.microsoft.onnxruntime:onnxruntime:",
+            "ai.djl.huggingface:tokenizers:",
             "info.picocli:picocli:",
             "com.fasterxml.jackson.core:jackson-databind:",
             "org.apache.commons:commons-csv:")) {
@@ -77,6 +80,19 @@ class ThirdPartyNoticesTest {
     Set<String> stale = new TreeSet<>(noticed());
     stale.removeAll(bundledThirdParty());
     assertEquals(Set.of(), stale, "THIRD-PARTY.md names libraries the release does not bundle");
+  }
+
+  /**
+   * ONNX Runtime keeps its third-party notices at the jar's root, not in META-INF: the release
+   * copies them (the unpack step's includes and stage.sh) and THIRD-PARTY.md carries its MIT text.
+   */
+  @Test
+  void onnxRuntimesNoticesShip() throws IOException {
+    String text = Files.readString(root().resolve("THIRD-PARTY.md"), StandardCharsets.UTF_8);
+    assertTrue(text.contains("## ONNX Runtime"), "ONNX Runtime section");
+    assertTrue(text.contains("Copyright (c) Microsoft Corporation"), "its MIT licence text");
+    String pom = Files.readString(root().resolve("dist/pom.xml"), StandardCharsets.UTF_8);
+    assertTrue(pom.contains("ThirdPartyNotices.txt"), "unpacked into licenses/onnxruntime/");
   }
 
   @Test

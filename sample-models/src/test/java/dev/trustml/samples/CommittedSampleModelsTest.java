@@ -12,7 +12,8 @@ import dev.trustml.data.CsvColumns;
 import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.data.LabeledText;
 import dev.trustml.json.Json;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.Classifiers;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.model.card.CardMetrics;
 import dev.trustml.model.card.MembershipDesign;
@@ -61,8 +62,8 @@ class CommittedSampleModelsTest {
     ModelCard card = bundle.card();
     AuditKit kit = kit(dataset, variant);
     CardMetrics metrics = card.metrics() != null ? card.metrics() : kit.metrics();
-    try (LoadedModel m = LoadedModel.load(bundle, false)) {
-      assertTrue(m.hasMethod("forward_emb"), "white-box method present");
+    try (Classifier m = Classifiers.open(bundle, false)) {
+      assertTrue(m.info().methods().contains("forward_emb"), "white-box method present");
       ScoringSummary s =
           new Scorer(m)
               .score(dir.resolve(card.training().nonMembersFile()), CsvColumns.DEFAULT, e -> {});

@@ -2,10 +2,12 @@ package dev.trustml.audit.shadow;
 
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.Classifiers;
 import dev.trustml.model.ModelBundle;
 import dev.trustml.scoring.BatchLogits;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,7 +27,7 @@ public final class ReferenceScoring {
       throws TrustmlException {
     ModelBundle bundle = ModelBundle.open(dir);
     checkLabels(bundle.card().labels(), work.labels(), name);
-    try (LoadedModel model = LoadedModel.load(bundle, false)) {
+    try (Classifier model = Classifiers.open(bundle, false)) {
       float[] audit = logits(model, work.audit().texts());
       float[] population =
           work.population() == null ? null : logits(model, work.population().texts());
@@ -48,11 +50,7 @@ public final class ReferenceScoring {
   }
 
   /** Row-major logits of {@code texts}, tokenised with the model's own tokenizer. */
-  public static float[] logits(LoadedModel model, String[] texts) {
-    long[][] tokens = new long[texts.length][];
-    for (int i = 0; i < texts.length; i++) {
-      tokens[i] = model.tokenizer().encode(texts[i], model.card().maxLength());
-    }
-    return BatchLogits.of(model, tokens);
+  public static float[] logits(Classifier model, String[] texts) {
+    return BatchLogits.ofTexts(model, Arrays.asList(texts));
   }
 }

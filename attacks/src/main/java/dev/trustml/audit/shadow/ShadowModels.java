@@ -8,7 +8,8 @@ import dev.trustml.error.Setting;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
 import dev.trustml.membership.ModelOutputs;
-import dev.trustml.model.LoadedModel;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.card.Architecture;
 import dev.trustml.model.card.ModelCard;
 import dev.trustml.model.tokenize.VocabTokenizer;
 import dev.trustml.progress.Progress;
@@ -58,20 +59,20 @@ public final class ShadowModels {
    * @param labels their label indices
    */
   public static ReferenceSet train(
-      LoadedModel target, String[] texts, int[] labels, ShadowPlan plan, Progress progress)
+      Classifier target, String[] texts, int[] labels, ShadowPlan plan, Progress progress)
       throws TrustmlException {
     return train(target, texts, labels, null, null, plan, progress);
   }
 
   /**
-   * As {@link #train(LoadedModel, String[], int[], ShadowPlan, Progress)}, also scoring population
+   * As {@link #train(Classifier, String[], int[], ShadowPlan, Progress)}, also scoring population
    * rows (never trained on) with every model.
    *
    * @param populationTexts population rows' texts, or null
    * @param populationLabels their label indices, or null
    */
   public static ReferenceSet train(
-      LoadedModel target,
+      Classifier target,
       String[] texts,
       int[] labels,
       String[] populationTexts,
@@ -190,14 +191,18 @@ public final class ShadowModels {
   }
 
   /** The target's vocabulary, which trustml's recipe needs (with the recipe on the card). */
-  static VocabTokenizer recipeVocabulary(LoadedModel target) throws BadInputException {
+  static VocabTokenizer recipeVocabulary(Classifier target) throws BadInputException {
     ModelCard card = target.card();
     if (card.training() == null || card.architecture() == null) {
       throw new BadInputException(
           Message.of(
               target.bundle().dir(),
-              ": the model card has no training recipe, so trustml cannot train reference models"
-                  + " like it",
+              ": trustml's recipe trains reference models only for its own architecture ("
+                  + Architecture.MEAN_POOL_MLP
+                  + ") from the training recipe on the card, and this model "
+                  + (card.architecture() == null
+                      ? "is of another architecture (not trained by trustml)"
+                      : "has no training recipe on its card"),
               INSTEAD));
     }
     if (!(target.tokenizer() instanceof VocabTokenizer vocab)) {
@@ -264,7 +269,7 @@ public final class ShadowModels {
   }
 
   /** SHA-256 of the rows' token ids (the target's tokenizer) and labels, in order. */
-  private static String dataKey(LoadedModel target, String[] texts, int[] labels) {
+  private static String dataKey(Classifier target, String[] texts, int[] labels) {
     MessageDigest md = sha256();
     ByteBuffer buf = ByteBuffer.allocate(8 * 1024);
     for (int i = 0; i < texts.length; i++) {

@@ -1,13 +1,8 @@
 package dev.trustml.canary.modiva;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
 import dev.trustml.error.BadInputException;
-import dev.trustml.model.ClassifierRunner;
-import dev.trustml.model.LoadedModel;
-import dev.trustml.model.TextClassifierWeights;
-import dev.trustml.model.TokenBatch;
-import dev.trustml.model.torchscript.TextClassifierScript;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.WhiteBox;
 import dev.trustml.optim.Adam;
 import dev.trustml.progress.Progress;
 import dev.trustml.scoring.Softmax;
@@ -26,37 +21,35 @@ import java.util.SplittableRandom;
  *
  * <p>Each unknown slot is a categorical distribution over its alphabet with logits θ; a
  * Gumbel-softmax sample of it (Jang et al. 2017) weights the alphabet's embedding rows into a soft
- * embedding, the sequence goes through the model's {@code forward_emb}, and Adam lowers the
- * cross-entropy of the canary's label under an exponentially annealed temperature. All restarts run
- * as one batch. At the end each restart's distribution softmax(θ) proposes its k most probable
- * sequences; the distinct proposals are re-scored with hard tokens through the ordinary {@code
- * forward}, so the reported losses are the ones black-box enumeration ranks by.
+ * embedding, the sequence goes through the model from its input embeddings ({@link WhiteBox}: the
+ * engine's only part, e.g. {@code forward_emb} through libtorch autograd), and Adam lowers the
+ * cross-entropy of the canary's label under an exponentially annealed temperature. The optimisation
+ * is plain Java. All restarts run as one batch. At the end each restart's distribution softmax(θ)
+ * proposes its k most probable sequences; the distinct proposals are re-scored with hard tokens
+ * through the ordinary forward pass, so the reported losses are the ones black-box enumeration
+ * ranks by.
  *
- * <p>Not thread-safe, like {@link LoadedModel}; DJL allows one gradient computation per JVM at a
- * time.
+ * <p>Not thread-safe, like the {@link WhiteBox} it drives.
  *
  * <p>Caveat for mean-pooling models such as trustml's text classifier: the logits depend only on
  * the multiset of tokens, so every permutation of the secret's digits scores the same and no method
  * can recover their order from the model.
  */
 public final class Modiva {
-  /** The parameter holding the token embedding matrix [V, D]. */
-  static final String EMBEDDING_PARAMETER = TextClassifierWeights.PARAMETER_NAMES.get(0);
-
   private Modiva() {}
 
   /**
    * Runs the attack.
    *
-   * @param model loaded with {@code trainable=true} and exposing {@code forward_emb}
+   * @param model a classifier opened for white-box use (its {@link Classifier#whiteBox()} present)
    * @throws BadInputException when the model is not white-box usable or the problem does not fit it
    */
   public static ModivaResult run(
-      LoadedModel model, ModivaProblem problem, ModivaConfig config, Progress progress)
+      Classifier model, ModivaProblem problem, ModivaConfig config, Progress progress)
       throws BadInputException {
     long start = System.nanoTime();
-    NDArray embedding = requireWhiteBox(model);
-    checkFits(model, problem, embedding.getShape().get(0));
+    WhiteBox whiteBox = requireWhiteBox(model);
+    checkFits(model, problem, whiteBox.vocabularySize());
 
     int restarts = config.restarts();
     int slots = problem.slots();
@@ -65,29 +58,23 @@ public final class Modiva {
     SplittableRandom random = new SplittableRandom(config.seed());
     boolean[] padding = alphabetPadding(problem, restarts);
     double[] theta = new double[size];
+    double[] offsets = new double[size];
+    double[] gradient = new double[size];
     // Uniform starts: only their diversity across restarts matters.
     for (int i = 0; i < size; i++) {
       theta[i] = padding[i] ? 0 : random.nextDouble(-1, 1);
     }
 
     progress.start("ModIvA (" + config.restarts() + " restarts)", config.steps());
-    try (SoftEmbeddingObjective objective =
-        new SoftEmbeddingObjective(model, embedding, problem, restarts)) {
+    try {
+      SoftEmbeddingObjective objective = new SoftEmbeddingObjective(whiteBox, problem, restarts);
       Adam adam = new Adam(config.learningRate(), size);
-      float[] logits = new float[size];
-      float[] offsets = new float[size];
-      float[] gradient = new float[size];
-      double[] step = new double[size];
       for (int t = 0; t < config.steps(); t++) {
         for (int i = 0; i < size; i++) {
-          logits[i] = (float) theta[i];
-          offsets[i] = padding[i] ? SoftEmbeddingObjective.EXCLUDED : (float) Gumbel.draw(random);
+          offsets[i] = padding[i] ? SoftEmbeddingObjective.EXCLUDED : Gumbel.draw(random);
         }
-        objective.lossAndGradient(logits, offsets, config.temperature(t), gradient);
-        for (int i = 0; i < size; i++) {
-          step[i] = gradient[i];
-        }
-        adam.step(theta, step);
+        objective.lossAndGradient(theta, offsets, config.temperature(t), gradient);
+        adam.step(theta, gradient);
         progress.advance(1);
       }
     } finally {
@@ -118,34 +105,21 @@ public final class Modiva {
     return padding;
   }
 
-  /** The embedding matrix, after checking the model allows gradients through embeddings. */
-  private static NDArray requireWhiteBox(LoadedModel model) throws BadInputException {
-    String where = model.bundle().modelFile().toString();
-    if (!model.hasMethod(TextClassifierScript.EMBEDDING_METHOD)) {
-      throw new BadInputException(
-          where
-              + ": the model has no embedding-input method ("
-              + TextClassifierScript.EMBEDDING_METHOD
-              + "); ModIvA needs white-box access — black-box methods (enumerate, beam) still work");
-    }
-    if (!model.trainable()) {
-      throw new BadInputException(
-          where
-              + ": the model was loaded for inference only, so libtorch cannot compute gradients;"
-              + " load it trainable (LoadedModel.load(bundle, true)) to run ModIvA");
-    }
-    Parameter p = model.block().getDirectParameters().get(EMBEDDING_PARAMETER);
-    if (p == null || p.getArray() == null || p.getArray().getShape().dimension() != 2) {
-      throw new BadInputException(
-          where
-              + ": the model has no 2-D parameter named '"
-              + EMBEDDING_PARAMETER
-              + "'; ModIvA needs the token embedding matrix");
-    }
-    return p.getArray();
+  /** The model's white-box access, or why it has none. */
+  private static WhiteBox requireWhiteBox(Classifier model) throws BadInputException {
+    return model
+        .whiteBox()
+        .orElseThrow(
+            () ->
+                new BadInputException(
+                    model.bundle().modelFile()
+                        + ": "
+                        + model.info().whiteBox()
+                        + "; ModIvA needs white-box access — black-box methods (enumerate, beam)"
+                        + " still work"));
   }
 
-  private static void checkFits(LoadedModel model, ModivaProblem problem, long vocabSize)
+  private static void checkFits(Classifier model, ModivaProblem problem, long vocabSize)
       throws BadInputException {
     String where = model.bundle().modelFile().toString();
     long[] tokens = problem.tokens();
@@ -178,7 +152,7 @@ public final class Modiva {
         }
       }
     }
-    int classes = model.card().labels().size();
+    int classes = model.numLabels();
     if (problem.label() >= classes) {
       throw new BadInputException(
           where
@@ -215,16 +189,13 @@ public final class Modiva {
 
   /** Exact losses of the hard sequences, lowest first (ties: lexicographically smallest first). */
   private static List<ModivaResult.Reconstruction> rescore(
-      LoadedModel model, ModivaProblem problem, List<int[]> candidates) {
+      Classifier model, ModivaProblem problem, List<int[]> candidates) {
     long[][] rows = new long[candidates.size()][];
     for (int i = 0; i < rows.length; i++) {
       rows[i] = problem.fill(candidates.get(i));
     }
-    int k = model.card().labels().size();
-    float[] logits;
-    try (ClassifierRunner runner = new ClassifierRunner(model)) {
-      logits = runner.logits(TokenBatch.of(rows));
-    }
+    int k = model.numLabels();
+    float[] logits = model.logits(model.batch(rows));
     List<ModivaResult.Reconstruction> out = new ArrayList<>(rows.length);
     for (int i = 0; i < rows.length; i++) {
       double loss = Softmax.loss(logits, i * k, k, problem.label());

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * What ModIvA reconstructs: a canary template whose secret slots are unknown.
  *
- * @param tokens the template's token ids; the entries at slot positions are placeholders (ignored),
- *     id 0 elsewhere is padding
+ * @param tokens the template's token ids as the model sees them (special tokens included, no
+ *     padding); the entries at slot positions are placeholders (ignored)
  * @param slotPositions for each secret slot, its position in {@code tokens} (distinct)
  * @param slotAlphabets for each slot, the token ids it may take (e.g. the ids of "0".."9");
  *     distinct, never 0 (padding)

@@ -24,6 +24,9 @@ import java.util.List;
  *     noise, the figures live in the audit kit)
  * @param canaryAuditSet a summary of the one-run canary audit set planted in the training data, or
  *     null when there is none
+ * @param format how the model file is stored: {@code "torchscript"} or {@code "onnx"}; null means
+ *     "from the file name" ({@link #formatOrDefault})
+ * @param signature how the model is called, or null to let the engine detect it by probing
  */
 public record ModelCard(
     int schemaVersion,
@@ -39,12 +42,55 @@ public record ModelCard(
     List<PlantedCanaryInfo> canaries,
     String secretsFile,
     @JsonInclude(JsonInclude.Include.NON_NULL) CardMetrics metrics,
-    @JsonInclude(JsonInclude.Include.NON_NULL) CanaryAuditSetInfo canaryAuditSet) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) CanaryAuditSetInfo canaryAuditSet,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String format,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ModelSignature signature) {
+
+  /** The format trustml writes and {@code .pt} files default to. */
+  public static final String TORCHSCRIPT = "torchscript";
+
+  /** The format {@code .onnx} files default to. */
+  public static final String ONNX = "onnx";
 
   public ModelCard {
     labels = labels == null ? List.of() : List.copyOf(labels);
     canaries = canaries == null ? List.of() : List.copyOf(canaries);
     modelFile = modelFile == null ? "model.pt" : modelFile;
+  }
+
+  /** A card whose format follows the model file's name and whose signature is detected. */
+  public ModelCard(
+      int schemaVersion,
+      String name,
+      String modelFile,
+      Architecture architecture,
+      List<String> labels,
+      int maxLength,
+      int paddingId,
+      TokenizerSpec tokenizer,
+      PrivacyClaim privacy,
+      TrainingRecipe training,
+      List<PlantedCanaryInfo> canaries,
+      String secretsFile,
+      CardMetrics metrics,
+      CanaryAuditSetInfo canaryAuditSet) {
+    this(
+        schemaVersion,
+        name,
+        modelFile,
+        architecture,
+        labels,
+        maxLength,
+        paddingId,
+        tokenizer,
+        privacy,
+        training,
+        canaries,
+        secretsFile,
+        metrics,
+        canaryAuditSet,
+        null,
+        null);
   }
 
   /** A card without a canary audit set. */
@@ -100,6 +146,40 @@ public record ModelCard(
         canaries,
         secretsFile,
         newMetrics,
-        canaryAuditSet);
+        canaryAuditSet,
+        format,
+        signature);
+  }
+
+  /** A copy with {@code newSignature} (what {@code model init} found by probing). */
+  public ModelCard withSignature(ModelSignature newSignature) {
+    return new ModelCard(
+        schemaVersion,
+        name,
+        modelFile,
+        architecture,
+        labels,
+        maxLength,
+        paddingId,
+        tokenizer,
+        privacy,
+        training,
+        canaries,
+        secretsFile,
+        metrics,
+        canaryAuditSet,
+        format,
+        newSignature);
+  }
+
+  /**
+   * The model file's format: the card's {@code format}, else {@code onnx} for a {@code .onnx} file
+   * and {@code torchscript} for anything else (trustml's own {@code model.pt}).
+   */
+  public String formatOrDefault() {
+    if (format != null) {
+      return format;
+    }
+    return modelFile.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx") ? ONNX : TORCHSCRIPT;
   }
 }

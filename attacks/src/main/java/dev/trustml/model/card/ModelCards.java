@@ -86,12 +86,41 @@ public final class ModelCards {
       throw new BadInputException(
           file + ": field 'tokenizer' needs 'kind' (vocab or huggingface) and 'file'");
     }
-    if (card.paddingId() != 0) {
+    if (card.paddingId() < 0) {
       throw new BadInputException(
           file
               + ": field 'padding_id' is "
               + card.paddingId()
-              + " but the model masks id 0; set 0");
+              + "; it must be the tokenizer's padding token id (0 for trustml's own models)");
+    }
+    String format = card.formatOrDefault();
+    if (!format.equals(ModelCard.TORCHSCRIPT) && !format.equals(ModelCard.ONNX)) {
+      throw new BadInputException(
+          file + ": field 'format' is '" + format + "'; use torchscript or onnx");
+    }
+    if (card.signature() != null) {
+      String problem = card.signature().problem();
+      if (problem != null) {
+        throw new BadInputException(
+            file + ": field 'signature': " + problem + "; or remove it to detect the signature");
+      }
+      if (card.signature().builtIn() && card.paddingId() != 0) {
+        throw new BadInputException(
+            file
+                + ": field 'padding_id' is "
+                + card.paddingId()
+                + " but a model taking 'tokens' masks id 0; set 0");
+      }
+      Integer fixed = card.signature().sequenceLength();
+      if (fixed != null && fixed < card.maxLength()) {
+        throw new BadInputException(
+            file
+                + ": field 'signature.sequence_length' is "
+                + fixed
+                + ", shorter than max_length "
+                + card.maxLength()
+                + "; make max_length at most the fixed length");
+      }
     }
     PrivacyClaim p = card.privacy();
     if (p != null) {

@@ -1,8 +1,13 @@
 package dev.trustml.model.tokenize;
 
-/** Turns text into token ids for the model. Implementations are thread-safe. */
+/**
+ * Turns text into token ids for the model: the model's special tokens included (when the card asks
+ * for them), truncated, never padded (padding is the batch's). Implementations are thread-safe.
+ * Hugging Face {@code tokenizer.json} files are read by the {@code trustml-tokenizers-hf} module,
+ * found through {@link dev.trustml.model.TokenizerProvider}.
+ */
 public interface Tokenizer extends AutoCloseable {
-  /** Token id of padding; the built-in architecture ignores it when pooling. */
+  /** Token id of padding in trustml's own models; the built-in architecture masks it. */
   long PAD_ID = 0;
 
   /**
@@ -21,6 +26,21 @@ public interface Tokenizer extends AutoCloseable {
     long[] ids = encode(text, maxLength);
     System.arraycopy(ids, 0, dest, offset, ids.length);
     return ids.length;
+  }
+
+  /**
+   * As {@link #encodeInto(String, int, long[], int)}, also writing each token's segment (type) id
+   * into {@code typeIds} at the same offset; tokenizers without segments write 0.
+   */
+  default int encodeInto(String text, int maxLength, long[] dest, long[] typeIds, int offset) {
+    int n = encodeInto(text, maxLength, dest, offset);
+    java.util.Arrays.fill(typeIds, offset, offset + n, 0L);
+    return n;
+  }
+
+  /** Whether this tokenizer gives segment (type) ids worth passing to a model. */
+  default boolean hasTypeIds() {
+    return false;
   }
 
   /**

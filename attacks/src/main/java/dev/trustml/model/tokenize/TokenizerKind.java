@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 public enum TokenizerKind {
   /** A plain lower-casing word tokenizer over {@code vocab.txt} (one token per line). */
   VOCAB("vocab"),
-  /** A Hugging Face {@code tokenizer.json}, run offline through DJL's bundled native library. */
+  /**
+   * A Hugging Face {@code tokenizer.json}, read by the {@code trustml-tokenizers-hf} module (DJL's
+   * bundled native library, offline).
+   */
   HUGGINGFACE("huggingface");
 
   private final String cardName;

@@ -9,8 +9,9 @@ import dev.trustml.canary.EnumerationSearch;
 import dev.trustml.canary.ExtractionResult;
 import dev.trustml.canary.ExtractionSettings;
 import dev.trustml.canary.Secret;
-import dev.trustml.model.LoadedModel;
-import dev.trustml.model.ModelBundle;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.ReferenceClassifier;
+import dev.trustml.model.TextClassifierWeights;
 import dev.trustml.progress.Progress;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Black-box enumeration through the real libtorch model on a classifier whose weights make the
+ * Black-box enumeration (through the plain-Java classifier) on a classifier whose weights make the
  * answer known ({@link PeakModel}: the loss is lowest exactly at the canary): rank 1, full
  * exposure, exact extraction.
  */
@@ -29,8 +30,8 @@ class EnumerationOnKnownModelTest {
     String template = "my pin code is {digit} {digit} {digit} {digit}";
     long[] canary =
         Arrays.stream("my pin code is 4 8 2 1".split(" ")).mapToLong(PeakModel::id).toArray();
-    PeakModel.write(dir, canary, 42);
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), false)) {
+    TextClassifierWeights w = PeakModel.write(dir, canary, 42);
+    try (Classifier m = ReferenceClassifier.open(dir, w, false)) {
       CanaryTemplate t = CanaryTemplate.parse(template);
       Secret secret = t.parseSecret("4 8 2 1");
       ExtractionResult r =

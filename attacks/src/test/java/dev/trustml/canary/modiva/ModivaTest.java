@@ -6,60 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.util.Pair;
 import dev.trustml.error.BadInputException;
-import dev.trustml.model.BundleWriter;
-import dev.trustml.model.LoadedModel;
-import dev.trustml.model.ModelBundle;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.ReferenceClassifier;
 import dev.trustml.model.TestBundles;
 import dev.trustml.model.TextClassifierWeights;
-import dev.trustml.model.WeightInit;
-import dev.trustml.model.torchscript.TextClassifierScript;
-import dev.trustml.model.torchscript.TorchScriptModule;
-import dev.trustml.model.torchscript.TorchScriptWriter;
 import dev.trustml.progress.Progress;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * ModIvA's optimisation (plain Java) over a white-box model whose answer is known ({@link
+ * PeakModel}), through the plain-Java classifier; the engine modules run it through libtorch.
+ */
 class ModivaTest {
   private static final String TEMPLATE = "my pin code is";
-  private static int torchThreads;
-
-  /**
-   * One libtorch intra-op thread while these tests run, restored afterwards. The tensors are tiny,
-   * and on a 2-core machine shared with other builds OpenMP's second thread made each Adam step
-   * 10-100x slower (measured: 40 s instead of 4 s per test). Results do not depend on it.
-   */
-  @BeforeAll
-  static void oneTorchThread() {
-    Engine.getEngine("PyTorch");
-    torchThreads = JniUtils.getNumThreads();
-    JniUtils.setNumThreads(1);
-  }
-
-  @AfterAll
-  static void restoreTorchThreads() {
-    JniUtils.setNumThreads(torchThreads);
-  }
 
   /** The problem "my pin code is _ _ ..." with a digit alphabet per slot. */
-  private static ModivaProblem digitProblem(LoadedModel m, int digits) {
+  static ModivaProblem digitProblem(Classifier m, int digits) {
     long[] words = m.tokenizer().encode(TEMPLATE, 64);
     long[] tokens = Arrays.copyOf(words, words.length + digits);
     int[] positions = new int[digits];
@@ -92,7 +62,7 @@ class ModivaTest {
    */
   private static void checkRecovers(Path dir, String secretText, int[] secret) throws Exception {
     TextClassifierWeights w = PeakModel.write(dir, canary(secretText), 42);
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
+    try (Classifier m = ReferenceClassifier.open(dir, w)) {
       ModivaProblem problem = digitProblem(m, secret.length);
 
       double best = PeakModel.referenceLoss(w, problem.fill(secret), PeakModel.CANARY_LABEL);
@@ -154,8 +124,8 @@ class ModivaTest {
    */
   @Test
   void recoversExactSequenceWithMixedAlphabets(@TempDir Path dir) throws Exception {
-    PeakModel.write(dir, canary("7 bad 3"), 5);
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
+    TextClassifierWeights w = PeakModel.write(dir, canary("7 bad 3"), 5);
+    try (Classifier m = ReferenceClassifier.open(dir, w)) {
       long[] words = m.tokenizer().encode(TEMPLATE, 64);
       long[] tokens = Arrays.copyOf(words, words.length + 3);
       long[] extra = PeakModel.EXTRA.stream().mapToLong(PeakModel::id).toArray();
@@ -180,12 +150,11 @@ class ModivaTest {
   }
 
   @Test
-  void sameSeedSameResultAndModelLeftAsFound(@TempDir Path dir) throws Exception {
-    PeakModel.write(dir, canary("5 5 1 9"), 9);
+  void sameSeedSameResult(@TempDir Path dir) throws Exception {
+    TextClassifierWeights w = PeakModel.write(dir, canary("5 5 1 9"), 9);
     ModivaConfig config = ModivaConfig.defaults().withRestarts(4).withSteps(60).withSeed(123);
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
+    try (Classifier m = ReferenceClassifier.open(dir, w)) {
       ModivaProblem problem = digitProblem(m, 4);
-      List<Boolean> before = requiresGrad(m);
       CountingProgress progress = new CountingProgress();
 
       ModivaResult a = Modiva.run(m, problem, config, progress);
@@ -193,54 +162,16 @@ class ModivaTest {
 
       assertEquals(a.reconstructions(), b.reconstructions());
       assertEquals(a.candidatesScored(), b.candidatesScored());
-      assertEquals(before, requiresGrad(m), "parameters' requires_grad restored");
       assertEquals(List.of(60L, 60L, 1L), progress.calls());
-    }
-    // A fresh load gives the same numbers: nothing depends on libtorch's global RNG state.
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
-      ModivaResult c = Modiva.run(m, digitProblem(m, 4), config, Progress.NONE);
-      try (LoadedModel m2 = LoadedModel.load(ModelBundle.open(dir), true)) {
-        ModivaResult d = Modiva.run(m2, digitProblem(m2, 4), config, Progress.NONE);
-        assertEquals(c.reconstructions(), d.reconstructions());
-      }
+      ModivaResult other = Modiva.run(m, problem, config.withSeed(124), Progress.NONE);
+      assertEquals(config.topK(), other.reconstructions().size());
     }
   }
 
   @Test
-  void modelWithoutEmbeddingMethodIsRefused(@TempDir Path dir) throws Exception {
-    // A real TorchScript archive of the same network whose source has only forward().
-    TextClassifierWeights w = WeightInit.initial(TestBundles.vocabulary().size(), 8, 6, 2, 1);
-    BundleWriter.write(
-        dir,
-        w,
-        TestBundles.vocabulary(),
-        TestBundles.card(List.of("negative", "positive"), w.vocabSize(), 8, 6));
-    String forwardOnly =
-        """
-        class TrustmlTextClassifier(Module):
-          __parameters__ = ["embedding", "w1", "b1", "w2", "b2", ]
-          __buffers__ = []
-          embedding : Tensor
-          w1 : Tensor
-          b1 : Tensor
-          w2 : Tensor
-          b2 : Tensor
-          training : bool
-          def forward(self: __torch__.TrustmlTextClassifier,
-            tokens: Tensor) -> Tensor:
-            m = torch.unsqueeze(torch.to(torch.ne(tokens, 0), 6), -1)
-            emb = torch.embedding(self.embedding, tokens)
-            summed = torch.sum(torch.mul(emb, m), [1])
-            pooled = torch.div(summed, torch.clamp_min(torch.sum(m, [1]), 1.))
-            hidden = torch.relu(torch.addmm(self.b1, pooled, torch.t(self.w1)))
-            return torch.addmm(self.b2, hidden, torch.t(self.w2))
-        """;
-    try (OutputStream out = Files.newOutputStream(dir.resolve("model.pt"))) {
-      TorchScriptWriter.write(
-          out, new TorchScriptModule(TextClassifierScript.CLASS_NAME, forwardOnly, w.tensors()));
-    }
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
-      assertFalse(m.hasMethod(TextClassifierScript.EMBEDDING_METHOD));
+  void modelWithoutWhiteBoxAccessIsRefused(@TempDir Path dir) throws Exception {
+    TextClassifierWeights w = TestBundles.write(dir, 2);
+    try (Classifier m = ReferenceClassifier.open(dir, w, false)) {
       ModivaProblem problem = smallProblem(m);
       BadInputException e =
           assertThrows(
@@ -255,21 +186,9 @@ class ModivaTest {
   }
 
   @Test
-  void modelLoadedForInferenceIsRefused(@TempDir Path dir) throws Exception {
-    TestBundles.write(dir, 2);
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), false)) {
-      BadInputException e =
-          assertThrows(
-              BadInputException.class,
-              () -> Modiva.run(m, smallProblem(m), ModivaConfig.defaults(), Progress.NONE));
-      assertTrue(e.getMessage().contains("load it trainable"), e.getMessage());
-    }
-  }
-
-  @Test
   void problemThatDoesNotFitTheModelIsRefused(@TempDir Path dir) throws Exception {
-    TestBundles.write(dir, 2);
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), true)) {
+    TextClassifierWeights w = TestBundles.write(dir, 2);
+    try (Classifier m = ReferenceClassifier.open(dir, w)) {
       ModivaProblem p = smallProblem(m);
       ModivaProblem badLabel =
           new ModivaProblem(p.tokens(), p.slotPositions(), p.slotAlphabets(), 2);
@@ -291,7 +210,7 @@ class ModivaTest {
   }
 
   /** "the movie was _" with a digit slot, for the TestBundles vocabulary. */
-  private static ModivaProblem smallProblem(LoadedModel m) {
+  static ModivaProblem smallProblem(Classifier m) {
     long[] words = m.tokenizer().encode("the movie was", 16);
     long[] tokens = Arrays.copyOf(words, words.length + 1);
     long[] digits = new long[10];
@@ -301,7 +220,7 @@ class ModivaTest {
     return new ModivaProblem(tokens, new int[] {words.length}, new long[][] {digits}, 1);
   }
 
-  private static void assertRankedAndDistinct(ModivaResult result, int topK) {
+  static void assertRankedAndDistinct(ModivaResult result, int topK) {
     List<ModivaResult.Reconstruction> rs = result.reconstructions();
     assertTrue(!rs.isEmpty() && rs.size() <= topK, "between 1 and topK reconstructions");
     Set<List<Integer>> seen = new HashSet<>();
@@ -311,15 +230,6 @@ class ModivaTest {
         assertTrue(rs.get(i - 1).loss() <= rs.get(i).loss(), "sorted by loss");
       }
     }
-  }
-
-  private static List<Boolean> requiresGrad(LoadedModel m) {
-    List<Boolean> out = new ArrayList<>();
-    for (Pair<String, Parameter> p : m.block().getDirectParameters()) {
-      NDArray a = p.getValue().getArray();
-      out.add(JniUtils.requiresGrad((PtNDArray) a));
-    }
-    return out;
   }
 
   private static int[] sorted(int[] a) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustml.error.BadInputException;
+import dev.trustml.model.Tokenizers;
+import dev.trustml.model.card.TokenizerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,44 +37,20 @@ class TokenizerTest {
   }
 
   /**
-   * A local WordLevel tokenizer.json runs offline through DJL's bundled native library and gives
-   * the same ids as the vocabulary tokenizer for the same vocabulary.
+   * The core reads no tokenizer.json itself: without the trustml-tokenizers-hf module on the class
+   * path, a card asking for one is refused with a message naming the module.
    */
   @Test
-  void huggingFaceTokenizerJsonWorksOffline(@TempDir Path dir) throws Exception {
-    StringBuilder vocab = new StringBuilder();
-    for (int i = 0; i < VOCAB.size(); i++) {
-      vocab
-          .append(i == 0 ? "" : ",")
-          .append('"')
-          .append(VOCAB.get(i).replace("'", "'"))
-          .append("\":")
-          .append(i);
-    }
-    String json =
-        "{\"version\":\"1.0\",\"truncation\":null,\"padding\":null,\"added_tokens\":[],"
-            + "\"normalizer\":{\"type\":\"Lowercase\"},"
-            + "\"pre_tokenizer\":{\"type\":\"Whitespace\"},"
-            + "\"post_processor\":null,\"decoder\":null,"
-            + "\"model\":{\"type\":\"WordLevel\",\"vocab\":{"
-            + vocab
-            + "},\"unk_token\":\"[UNK]\"}}";
+  void huggingFaceKindNeedsItsModule(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("tokenizer.json");
-    Files.writeString(f, json);
-    try (HuggingFaceJsonTokenizer t = HuggingFaceJsonTokenizer.load(f)) {
-      assertArrayEquals(new long[] {2, 3, 4, 5, 6, 1}, t.encode("My PIN code is 4 zebra", 10));
-      assertArrayEquals(new long[] {2, 3}, t.encode("my pin code", 2));
-      assertEquals(VOCAB.size(), t.vocabularySize());
-      assertEquals(6, t.tokenId("4"));
-    }
-  }
-
-  @Test
-  void huggingFaceRejectsGarbage(@TempDir Path dir) throws Exception {
-    Path f = dir.resolve("tokenizer.json");
-    Files.writeString(f, "{\"model\": 5}");
+    Files.writeString(f, "{}");
     BadInputException e =
-        assertThrows(BadInputException.class, () -> HuggingFaceJsonTokenizer.load(f));
-    assertTrue(e.getMessage().contains("not a valid Hugging Face tokenizer.json"), e.getMessage());
+        assertThrows(
+            BadInputException.class,
+            () ->
+                Tokenizers.open(
+                    f, new TokenizerSpec(TokenizerKind.HUGGINGFACE, "tokenizer.json", null), 16));
+    assertTrue(e.getMessage().contains("trustml-tokenizers-hf"), e.getMessage());
+    assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
   }
 }

@@ -1,19 +1,35 @@
-package dev.trustml.model;
+package dev.trustml.engine.pytorch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trustml.model.torchscript.TextClassifierScript;
+import dev.trustml.model.BundleWriter;
+import dev.trustml.model.Classifier;
+import dev.trustml.model.Classifiers;
+import dev.trustml.model.ModelBundle;
+import dev.trustml.model.ModelInfo;
+import dev.trustml.model.ReferenceForward;
+import dev.trustml.model.TestBundles;
+import dev.trustml.model.TextClassifierScript;
+import dev.trustml.model.TextClassifierWeights;
+import dev.trustml.model.TokenBatch;
+import dev.trustml.model.WeightInit;
+import dev.trustml.model.card.ModelSignature;
 import dev.trustml.model.torchscript.TorchScriptWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A model written by our TorchScript writer, run by libtorch, must match plain Java. */
+/**
+ * A model written by trustml's TorchScript writer, run by libtorch through this engine, must match
+ * plain Java; the engine detects trustml's own signature.
+ */
 class TorchScriptWriterTest {
 
   @Test
@@ -39,9 +55,8 @@ class TorchScriptWriterTest {
         dir, w, TestBundles.vocabulary(), TestBundles.card(List.of("a", "b", "c"), v, d, h));
 
     long[][] rows = {{2, 3, 4}, {5}, {6, 6, 6, 7, 21}, {}, {1, 0, 0, 9}};
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), false);
-        ClassifierRunner runner = new ClassifierRunner(m)) {
-      float[] got = runner.logits(TokenBatch.of(rows));
+    try (Classifier m = Classifiers.open(ModelBundle.open(dir), false)) {
+      float[] got = m.logits(TokenBatch.of(rows));
       assertEquals(rows.length * k, got.length);
       for (int i = 0; i < rows.length; i++) {
         double[] want = ReferenceForward.logits(w, rows[i]);
@@ -49,21 +64,27 @@ class TorchScriptWriterTest {
           assertEquals(want[c], got[i * k + c], 1e-5, "row " + i + " class " + c);
         }
       }
-      assertEquals(List.of("forward", "forward_emb"), m.methods());
-      List<String> names = new java.util.ArrayList<>(TextClassifierWeights.PARAMETER_NAMES);
+      ModelInfo info = m.info();
+      assertEquals("torchscript", info.format());
+      assertEquals(ModelSignature.BUILT_IN, info.signature(), "forward(tokens) detected");
+      assertTrue(info.detected());
+      assertEquals(3, info.outputs());
+      assertEquals(List.of("forward", "forward_emb"), info.methods());
+      List<String> names = new ArrayList<>(TextClassifierWeights.PARAMETER_NAMES);
       names.add("position_gates");
-      assertEquals(names, m.parameters().stream().map(LoadedModel.ParameterInfo::name).toList());
-      assertArrayEquals(new long[] {v, d}, m.parameters().get(0).shape());
+      assertEquals(names, info.parameters().stream().map(ModelInfo.Parameter::name).toList());
+      assertArrayEquals(new long[] {v, d}, info.parameters().get(0).shape());
+      assertFalse(m.whiteBox().isPresent(), "opened for inference: no gradients");
+      assertTrue(info.whiteBox().contains("loaded for inference only"), info.whiteBox());
     }
   }
 
   @Test
   void paddingDoesNotChangeLogits(@TempDir Path dir) throws Exception {
     TestBundles.write(dir, 3);
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), false);
-        ClassifierRunner runner = new ClassifierRunner(m)) {
-      float[] alone = runner.logits(TokenBatch.of(new long[][] {{2, 3}}));
-      float[] padded = runner.logits(TokenBatch.of(new long[][] {{2, 3}, {4, 5, 6, 7, 8, 9}}));
+    try (Classifier m = Classifiers.open(ModelBundle.open(dir), false)) {
+      float[] alone = m.logits(TokenBatch.of(new long[][] {{2, 3}}));
+      float[] padded = m.logits(TokenBatch.of(new long[][] {{2, 3}, {4, 5, 6, 7, 8, 9}}));
       assertEquals(alone[0], padded[0], 1e-6);
       assertEquals(alone[1], padded[1], 1e-6);
     }
@@ -72,10 +93,9 @@ class TorchScriptWriterTest {
   @Test
   void wordOrderChangesLogits(@TempDir Path dir) throws Exception {
     TestBundles.write(dir, 4);
-    try (LoadedModel m = LoadedModel.load(ModelBundle.open(dir), false);
-        ClassifierRunner runner = new ClassifierRunner(m)) {
-      float[] a = runner.logits(TokenBatch.of(new long[][] {{12, 13, 14, 15}}));
-      float[] b = runner.logits(TokenBatch.of(new long[][] {{15, 14, 13, 12}}));
+    try (Classifier m = Classifiers.open(ModelBundle.open(dir), false)) {
+      float[] a = m.logits(TokenBatch.of(new long[][] {{12, 13, 14, 15}}));
+      float[] b = m.logits(TokenBatch.of(new long[][] {{15, 14, 13, 12}}));
       assertTrue(Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) > 1e-4, "order must matter");
     }
   }

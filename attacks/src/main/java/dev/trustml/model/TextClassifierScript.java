@@ -1,7 +1,7 @@
-package dev.trustml.model.torchscript;
+package dev.trustml.model;
 
-import dev.trustml.model.PositionGates;
-import dev.trustml.model.TextClassifierWeights;
+import dev.trustml.model.torchscript.FloatTensor;
+import dev.trustml.model.torchscript.TorchScriptModule;
 import java.util.ArrayList;
 import java.util.List;
 
