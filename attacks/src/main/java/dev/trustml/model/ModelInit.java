@@ -33,6 +33,9 @@ public final class ModelInit {
   /** The caller's max length, in the library's words (the CLI names its option). */
   private static final Message.Ref MAX_LENGTH = Message.ref(Setting.MAX_LENGTH, "the max length");
 
+  private static final String VOCAB_FILE = "vocab.txt";
+  private static final String TOKENIZER_JSON = "tokenizer.json";
+
   /** The length the model is first probed at when nothing says how long inputs may be. */
   static final int PROBE_LENGTH = 16;
 
@@ -90,17 +93,14 @@ public final class ModelInit {
           Tokenizers.provider(TokenizerKind.HUGGINGFACE, tokenizer).facts(tokenizer);
       spec =
           new TokenizerSpec(
-              TokenizerKind.HUGGINGFACE,
-              "tokenizer.json",
-              null,
-              facts.specialTokens() ? true : null);
+              TokenizerKind.HUGGINGFACE, TOKENIZER_JSON, null, facts.specialTokens() ? true : null);
       paddingId = facts.paddingId() == null ? 0 : facts.paddingId();
       if (maxLength == null && facts.truncationLength() != null) {
         maxLength = facts.truncationLength();
         lengthSource = "the tokenizer's truncation";
       }
     } else {
-      spec = new TokenizerSpec(TokenizerKind.VOCAB, "vocab.txt", true);
+      spec = new TokenizerSpec(TokenizerKind.VOCAB, VOCAB_FILE, true);
     }
     if (maxLength != null && maxLength < 1) {
       throw new UsageException(Message.of(MAX_LENGTH, " must be a positive number of tokens"));
@@ -116,7 +116,7 @@ public final class ModelInit {
         ModelCard probe =
             card(dir, modelName, format, request.labels(), PROBE_LENGTH, paddingId, spec);
         ModelCards.write(staging, probe);
-        try (Classifier c = probe(ModelBundle.open(staging), dir, model)) {
+        try (Classifier c = probe(ModelBundle.open(staging), dir, model, tokenizer)) {
           int rows = c.info().positionEmbeddingRows();
           if (rows <= 0) {
             // Not the files' fault: the user must say what the files do not.
@@ -136,7 +136,7 @@ public final class ModelInit {
       ModelCards.write(
           staging, card(dir, modelName, format, request.labels(), maxLength, paddingId, spec));
       ModelInfo info;
-      try (Classifier c = probe(ModelBundle.open(staging), dir, model)) {
+      try (Classifier c = probe(ModelBundle.open(staging), dir, model, tokenizer)) {
         info = c.info();
         if (info.outputs() != request.labels().size()) {
           throw new BadInputException(
@@ -154,7 +154,7 @@ public final class ModelInit {
           card(dir, modelName, format, request.labels(), maxLength, paddingId, spec)
               .withSignature(info.signature());
       ModelCards.write(staging, card);
-      verify(ModelBundle.open(staging), dir, model);
+      verify(ModelBundle.open(staging), dir, model, tokenizer);
       commit(staging, dir);
       return new Result(ModelBundle.open(dir), info, lengthSource);
     } catch (IOException e) {
@@ -169,7 +169,7 @@ public final class ModelInit {
    * outputs against the labels itself, in words that fit). A message naming the staging directory
    * names the user's files instead.
    */
-  private static Classifier probe(ModelBundle staged, Path dir, Path model)
+  private static Classifier probe(ModelBundle staged, Path dir, Path model, Path tokenizerFile)
       throws TrustmlException {
     try {
       Tokenizer tokenizer = Tokenizers.open(staged);
@@ -180,24 +180,29 @@ public final class ModelInit {
         throw e;
       }
     } catch (TrustmlException e) {
-      throw renamed(e, staged, dir, model);
+      throw renamed(e, staged, dir, model, tokenizerFile);
     }
   }
 
   /** The checks every audit makes on opening the bundle. */
-  private static void verify(ModelBundle staged, Path dir, Path model) throws TrustmlException {
+  private static void verify(ModelBundle staged, Path dir, Path model, Path tokenizer)
+      throws TrustmlException {
     try {
       Classifiers.open(staged, false).close();
     } catch (TrustmlException e) {
-      throw renamed(e, staged, dir, model);
+      throw renamed(e, staged, dir, model, tokenizer);
     }
   }
 
   private static TrustmlException renamed(
-      TrustmlException e, ModelBundle staged, Path dir, Path model) {
+      TrustmlException e, ModelBundle staged, Path dir, Path model, Path tokenizer) {
     String m = e.getMessage();
+    // The staged copies carry the user's files under the bundle's names (vocab.txt,
+    // tokenizer.json): a message about one of them is about the file the user gave.
     String named =
         m.replace(staged.modelFile().toString(), model.toString())
+            .replace(staged.dir().resolve(VOCAB_FILE).toString(), tokenizer.toString())
+            .replace(staged.dir().resolve(TOKENIZER_JSON).toString(), tokenizer.toString())
             .replace(staged.dir().toString(), dir.toString());
     return named.equals(m) ? e : new TrustmlException(e.exitCode(), named, e);
   }

@@ -180,6 +180,23 @@ class BadInputCatalogueTest {
                     "negative,positive"),
             "tokenizer.json: tokenizer file not found"),
         bad(
+            "model init: a tokenizer that is neither tokenizer.json nor a vocabulary",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "model",
+                    "init",
+                    f.freshOutput("bundle"),
+                    "--model",
+                    SampleModels.bundle("sentiment", "nodp").resolve("model.pt").toString(),
+                    "--tokenizer",
+                    f.file("rows.csv", "text,label\nhello,positive\n"),
+                    "--labels",
+                    "negative,positive",
+                    "--max-length",
+                    "32"),
+            "rows.csv: line 1 must be [PAD]"),
+        bad(
             "model init: the bundle directory is not empty",
             USAGE,
             f -> {

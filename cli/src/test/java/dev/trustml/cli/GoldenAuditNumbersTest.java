@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trustml.data.CsvColumns;
-import dev.trustml.data.LabeledCsvReader;
-import dev.trustml.data.LabeledText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,42 +47,15 @@ class GoldenAuditNumbersTest {
           "candidates_per_second");
 
   @TempDir static Path tmp;
-  private static Path userMembers;
-  private static Path userNonMembers;
-  private static Path population;
-  private static Path reference;
+  private static UserAuditFiles user;
 
   /**
-   * User-supplied files cut from the sentiment split, and a reference bundle trained by trustml on
-   * rows drawn from both sides (so its IN rows are not the target's members).
+   * User-supplied files cut from the sentiment split, and a reference bundle (see {@link
+   * UserAuditFiles}).
    */
   @BeforeAll
   static void userFiles() throws Exception {
-    List<LabeledText> members = read(SampleModels.root().resolve("sentiment/members.csv"));
-    List<LabeledText> nonMembers = read(SampleModels.root().resolve("sentiment/nonmembers.csv"));
-    userMembers = tmp.resolve("user-members.csv");
-    userNonMembers = tmp.resolve("user-nonmembers.csv");
-    population = tmp.resolve("population.csv");
-    VocabularyFixtures.writeCsv(userMembers, members.subList(0, 600));
-    VocabularyFixtures.writeCsv(userNonMembers, nonMembers.subList(0, 600));
-    VocabularyFixtures.writeCsv(population, nonMembers.subList(600, 1200));
-    List<LabeledText> pool = new ArrayList<>(members.subList(0, 300));
-    pool.addAll(nonMembers.subList(0, 300));
-    Path poolCsv = tmp.resolve("reference-pool.csv");
-    VocabularyFixtures.writeCsv(poolCsv, pool);
-    reference = tmp.resolve("reference");
-    Cli.Result trained =
-        Cli.run(
-            "train",
-            "--data",
-            poolCsv.toString(),
-            "--out",
-            reference.toString(),
-            "--epochs",
-            "5",
-            "--seed",
-            "11");
-    assertEquals(0, trained.exit(), trained.out() + trained.err());
+    user = UserAuditFiles.cut(tmp, 600);
   }
 
   @Test
@@ -125,15 +95,15 @@ class GoldenAuditNumbersTest {
         "--model",
         SampleModels.bundle("sentiment", "eps1").toString(),
         "--members",
-        userMembers.toString(),
+        user.members().toString(),
         "--non-members",
-        userNonMembers.toString(),
+        user.nonMembers().toString(),
         "--population",
-        population.toString(),
+        user.population().toString(),
         "--shadow-models",
         "2",
         "--reference",
-        reference.toString(),
+        user.reference().toString(),
         "--epsilon",
         "0.5",
         "--one-run",
@@ -210,11 +180,5 @@ class GoldenAuditNumbersTest {
       return copy;
     }
     return node;
-  }
-
-  private static List<LabeledText> read(Path csv) throws Exception {
-    try (LabeledCsvReader reader = LabeledCsvReader.open(csv, CsvColumns.DEFAULT)) {
-      return reader.readAll();
-    }
   }
 }

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trustml.data.CsvColumns;
-import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.data.LabeledCsvWriter;
-import dev.trustml.data.LabeledText;
 import dev.trustml.scoring.Softmax;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -34,39 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrecomputedOutputsTest {
   @TempDir static Path tmp;
-  private static Path userMembers;
-  private static Path userNonMembers;
-  private static Path population;
-  private static Path reference;
+  private static UserAuditFiles user;
 
   /** User-supplied files and a reference bundle, as in {@link GoldenAuditNumbersTest}. */
   @BeforeAll
   static void userFiles() throws Exception {
-    List<LabeledText> members = read(SampleModels.root().resolve("sentiment/members.csv"));
-    List<LabeledText> nonMembers = read(SampleModels.root().resolve("sentiment/nonmembers.csv"));
-    userMembers = tmp.resolve("user-members.csv");
-    userNonMembers = tmp.resolve("user-nonmembers.csv");
-    population = tmp.resolve("population.csv");
-    VocabularyFixtures.writeCsv(userMembers, members.subList(0, 400));
-    VocabularyFixtures.writeCsv(userNonMembers, nonMembers.subList(0, 400));
-    VocabularyFixtures.writeCsv(population, nonMembers.subList(400, 800));
-    List<LabeledText> pool = new ArrayList<>(members.subList(0, 200));
-    pool.addAll(nonMembers.subList(0, 200));
-    Path poolCsv = tmp.resolve("reference-pool.csv");
-    VocabularyFixtures.writeCsv(poolCsv, pool);
-    reference = tmp.resolve("reference");
-    Cli.Result trained =
-        Cli.run(
-            "train",
-            "--data",
-            poolCsv.toString(),
-            "--out",
-            reference.toString(),
-            "--epochs",
-            "5",
-            "--seed",
-            "11");
-    assertEquals(0, trained.exit(), trained.out() + trained.err());
+    user = UserAuditFiles.cut(tmp, 400);
   }
 
   @Test
@@ -78,17 +48,17 @@ class PrecomputedOutputsTest {
             "--model",
             SampleModels.bundle("sentiment", "eps1").toString(),
             "--members",
-            userMembers.toString(),
+            user.members().toString(),
             "--non-members",
-            userNonMembers.toString(),
+            user.nonMembers().toString(),
             "--population",
-            population.toString(),
+            user.population().toString(),
             "--shadow-models",
             "2",
             "--cache-dir",
             tmp.resolve("cache").toString(),
             "--reference",
-            reference.toString(),
+            user.reference().toString(),
             "--epsilon",
             "0.5",
             "--one-run",
@@ -129,11 +99,11 @@ class PrecomputedOutputsTest {
             "--model",
             SampleModels.bundle("sentiment", "eps1").toString(),
             "--members",
-            userMembers.toString(),
+            user.members().toString(),
             "--non-members",
-            userNonMembers.toString(),
+            user.nonMembers().toString(),
             "--population",
-            population.toString());
+            user.population().toString());
     List<String> trained = new ArrayList<>(model);
     trained.addAll(
         List.of(
@@ -198,9 +168,9 @@ class PrecomputedOutputsTest {
             "--model",
             SampleModels.bundle("sentiment", "nodp").toString(),
             "--members",
-            userMembers.toString(),
+            user.members().toString(),
             "--non-members",
-            userNonMembers.toString(),
+            user.nonMembers().toString(),
             "--export-outputs",
             export.toString());
     Path losses = tmp.resolve("losses.csv");
@@ -283,11 +253,5 @@ class PrecomputedOutputsTest {
 
   private static double logit(CSVRecord r, String column) {
     return Float.parseFloat(r.get(column));
-  }
-
-  private static List<LabeledText> read(Path csv) throws Exception {
-    try (LabeledCsvReader reader = LabeledCsvReader.open(csv, CsvColumns.DEFAULT)) {
-      return reader.readAll();
-    }
   }
 }
