@@ -176,8 +176,8 @@ sealed interface PlannedResult permits PlannedResult.BundleResult, PlannedResult
       if (!table.hasLogits()) {
         out.add(
             file
-                + " gives a loss or confidence per row, not logits; the reference attacks on a plan"
-                + " need them: write one logit:<label> column per target label "
+                + " gives a loss or confidence per row, not logits; a plan's models are read as"
+                + " logits: write one logit:<label> column per target label "
                 + expected.labels());
       } else if (!table.hasLogitsOf(expected.labels())) {
         out.add(
@@ -232,7 +232,7 @@ sealed interface PlannedResult permits PlannedResult.BundleResult, PlannedResult
         out.add(
             String.format(
                 Locale.ROOT,
-                "%s has no row for %s row %d%s (%d of the %d %s rows have none); write the"
+                "%s has no row for %s row %d%s (%d of the %d %s row(s) have none); write the"
                     + " model's outputs on every %s row, with its text and label",
                 table.file(),
                 kind,
@@ -274,7 +274,7 @@ sealed interface PlannedResult permits PlannedResult.BundleResult, PlannedResult
       return Optional.of(
           String.format(
               Locale.ROOT,
-              "%s, column member: %d but the plan has the row %s for this model (%d rows differ);"
+              "%s, column member: %d but the plan has the row %s for this model (%d row(s) differ);"
                   + " the member column must be its planned IN rows (its training CSV), or leave"
                   + " it out",
               table.where(first),
