@@ -1149,6 +1149,24 @@ class BadInputCatalogueTest {
             "outputs.csv has no row for audit row 3 (counting members then non-members)",
             "write the model's outputs on every audit row"),
         bad(
+            "--reference PLAN: outputs.csv missing a population row",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--reference",
+                    f.planWithOutputs(
+                        "text,label,logit:negative,logit:positive",
+                        (row, in) -> row.line() + ",0.5,-0.5"),
+                    "--population",
+                    f.file(
+                        "population.csv",
+                        "text,label\nnot a pool row at all,positive\nnor this one,negative\n"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "ref-000: mismatched:",
+            "outputs.csv has no row for population row 1 (2 of the 2 population row(s) have none)",
+            "write the model's outputs on every population row"),
+        bad(
             "--reference PLAN: outputs.csv with other label columns than the target's",
             BAD_INPUT,
             f ->
