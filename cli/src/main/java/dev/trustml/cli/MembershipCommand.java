@@ -52,7 +52,8 @@ import picocli.CommandLine.Option;
       "Without a model, --outputs audits precomputed outputs (any framework; see README).",
       "",
       "Example:",
-      "  ./trustml audit membership --model sample-models/sentiment/nodp --shadow-models 8"
+      "  ./trustml audit membership --model sample-models/sentiment/nodp \\",
+      "      --shadow-models 8"
     })
 final class MembershipCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
