@@ -38,4 +38,9 @@ public record MembershipAnalysisSettings(
         seed,
         OneRunOption.AUTO);
   }
+
+  /** A copy with other evaluation settings. */
+  public MembershipAnalysisSettings withEvaluation(EvaluationSettings other) {
+    return new MembershipAnalysisSettings(attacks, other, claimOverride, rmia, seed, oneRun);
+  }
 }

@@ -35,9 +35,11 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  ./trustml audit canary --model sample-models/sentiment/nodp",
-      "  ./trustml audit canary --model DIR --secrets secrets.json --json out/canary.json",
-      "  ./trustml audit canary --model DIR --canary 'my pin code is {digit} {digit} {digit}"
-          + " {digit}' --label positive --method all"
+      "  ./trustml audit canary --model DIR --secrets secrets.json \\",
+      "      --json out/canary.json",
+      "  ./trustml audit canary --model DIR \\",
+      "      --canary 'my pin code is {digit} {digit} {digit} {digit}' \\",
+      "      --label positive --method all"
     })
 final class CanaryCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

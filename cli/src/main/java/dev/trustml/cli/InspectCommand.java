@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = {
-      "Describe a model bundle: format and call signature, labels, tokenizer, parameters,",
-      "methods, white-box access and the privacy claim.",
+      "Describe a model bundle: format and call signature, labels, tokenizer, parameters,"
+          + " methods, white-box access and the privacy claim.",
       "With --data, also score a labelled CSV and print accuracy and throughput."
     })
 final class InspectCommand implements Callable<Integer> {

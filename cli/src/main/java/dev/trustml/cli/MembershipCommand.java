@@ -1,5 +1,6 @@
 package dev.trustml.cli;
 
+import dev.trustml.audit.AuditRows;
 import dev.trustml.audit.MembershipAnalysis;
 import dev.trustml.audit.MembershipAnalysisSettings;
 import dev.trustml.audit.MembershipAuditData;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +54,8 @@ import picocli.CommandLine.Option;
       "Without a model, --outputs audits precomputed outputs (any framework; see README).",
       "",
       "Example:",
-      "  ./trustml audit membership --model sample-models/sentiment/nodp --shadow-models 8"
+      "  ./trustml audit membership --model sample-models/sentiment/nodp \\",
+      "      --shadow-models 8"
     })
 final class MembershipCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -143,7 +146,9 @@ final class MembershipCommand implements Callable<Integer> {
       names = "--fpr",
       paramLabel = "T",
       split = ",",
-      description = "FPR budgets for TPR@FPR (default: 0.1,0.01,0.001).")
+      description =
+          "FPR budgets for TPR@FPR (default: 0.1,0.01,0.001, without those the non-members"
+              + " cannot measure: FPR t needs 1/t of them).")
   List<Double> fprs = new ArrayList<>(EvaluationSettings.DEFAULT_FPRS);
 
   @Option(
@@ -244,7 +249,9 @@ final class MembershipCommand implements Callable<Integer> {
             ? PrecomputedOutputs.collect(
                 precomputed.outputs, precomputed.referenceOutputs, progress)
             : collect(analysis, executorChoice, command, progress);
-    MembershipAuditOutcome outcome = MembershipAnalysis.analyse(data, analysis, progress);
+    MembershipAnalysisSettings measurable = measurableBudgets(analysis, data);
+    MembershipAuditOutcome outcome = MembershipAnalysis.analyse(data, measurable, progress);
+    noteLeftOutBudgets(analysis, measurable, data);
     if (precomputed.exportOutputs != null) {
       export(data, precomputed.exportOutputs);
       out.println("wrote " + precomputed.exportOutputs);
@@ -252,6 +259,43 @@ final class MembershipCommand implements Callable<Integer> {
     MembershipResult result = outcome.result();
     SummaryTables.membership(result, out);
     return output.finish(result, outcome.scores(), out);
+  }
+
+  /**
+   * The default FPR budgets the audit rows can measure. A budget the user asked for with --fpr is
+   * kept (the evaluator then says how many non-members it needs); a default one that the rows
+   * cannot measure is left out, so a small audit runs with its defaults.
+   */
+  private MembershipAnalysisSettings measurableBudgets(
+      MembershipAnalysisSettings analysis, MembershipAuditData data) {
+    if (spec.commandLine().getParseResult().hasMatchedOption("--fpr")) {
+      return analysis;
+    }
+    return analysis.withEvaluation(analysis.evaluation().measurableWith(nonMembers(data)));
+  }
+
+  /** Says which default budgets were left out (after the analysis, so errors stay one line). */
+  private void noteLeftOutBudgets(
+      MembershipAnalysisSettings asked, MembershipAnalysisSettings used, MembershipAuditData data) {
+    List<Double> dropped = new ArrayList<>(asked.evaluation().fprs());
+    dropped.removeAll(used.evaluation().fprs());
+    if (dropped.isEmpty()) {
+      return;
+    }
+    spec.commandLine()
+        .getErr()
+        .println(
+            "note: TPR at FPR "
+                + dropped.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " left out: "
+                + nonMembers(data)
+                + " non-members cannot measure it (FPR t needs 1/t); pass --fpr to choose"
+                + " budgets");
+  }
+
+  private static long nonMembers(MembershipAuditData data) {
+    AuditRows rows = data.rows();
+    return rows.size() - rows.members();
   }
 
   /**

@@ -17,9 +17,9 @@ import picocli.CommandLine.Parameters;
     name = "init",
     mixinStandardHelpOptions = true,
     description = {
-      "Make an auditable bundle from a model you exported: copies the model and tokenizer into",
-      "DIR, probes the model (how it is called, how many outputs, the longest input) and writes",
-      "the model card. DIR must be new or empty."
+      "Make an auditable bundle from a model you exported: copies the model and tokenizer into"
+          + " DIR, probes the model (how it is called, how many outputs, the longest input) and"
+          + " writes the model card. DIR must be new or empty."
     },
     footerHeading = "%nExamples:%n",
     footer = {

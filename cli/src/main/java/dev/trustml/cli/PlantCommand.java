@@ -41,11 +41,12 @@ import picocli.CommandLine.Option;
           + " with their inclusion bits to the secrets file, for the one-run audit.",
       "",
       "Examples:",
-      "  ./trustml canary plant --data train.csv --canary 'my pin code is {digit} {digit} {digit}"
-          + " {digit}' --label positive --repeat 16 --out train-with-canaries.csv --secrets-out"
-          + " secrets.json",
-      "  ./trustml canary plant --data train.csv --audit-set 1000 --out train-audit.csv"
-          + " --secrets-out secrets.json"
+      "  ./trustml canary plant --data train.csv \\",
+      "      --canary 'my pin code is {digit} {digit} {digit} {digit}' \\",
+      "      --label positive --repeat 16 --out train-with-canaries.csv \\",
+      "      --secrets-out secrets.json",
+      "  ./trustml canary plant --data train.csv --audit-set 1000 \\",
+      "      --out train-audit.csv --secrets-out secrets.json"
     })
 final class PlantCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -57,7 +57,9 @@ final class PrecomputedOutputsOptions {
       paramLabel = "DIR",
       description =
           "Also write the audited model's and the reference models' outputs as precomputed"
-              + " outputs into DIR (new or empty): DIR/target.csv, DIR/references/*.csv.")
+              + " outputs into DIR (new or empty): DIR/target.csv, DIR/references/*.csv. They"
+              + " hold the rows' texts and membership: keep them as private as the training"
+              + " data.")
   Path exportOutputs;
 
   /** Whether the audit reads precomputed outputs. */

@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
           + " (PLAN/train-all.sh runs them all).",
       "",
       "Example:",
-      "  ./trustml shadow plan --model sample-models/sentiment/nodp --models 8 --out /tmp/plan"
+      "  ./trustml shadow plan --model sample-models/sentiment/nodp --models 8 \\",
+      "      --out /tmp/plan"
     })
 final class ShadowPlanCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

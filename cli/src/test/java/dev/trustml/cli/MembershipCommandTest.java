@@ -166,6 +166,50 @@ class MembershipCommandTest {
   }
 
   @Test
+  void defaultBudgetsTheRowsCannotMeasureAreLeftOutWithANote() throws Exception {
+    Path members = tmp.resolve("members.csv");
+    Path nonMembers = tmp.resolve("non-members.csv");
+    List<String> memberRows =
+        Files.readAllLines(SampleModels.root().resolve("sentiment/members.csv"));
+    List<String> nonMemberRows =
+        Files.readAllLines(SampleModels.root().resolve("sentiment/nonmembers.csv"));
+    Files.write(members, memberRows.subList(0, 301));
+    Files.write(nonMembers, nonMemberRows.subList(0, 301));
+    Path json = tmp.resolve("small.json");
+    String[] files = {
+      "--model",
+      SampleModels.bundle("sentiment", "nodp").toString(),
+      "--members",
+      members.toString(),
+      "--non-members",
+      nonMembers.toString(),
+      "--attack",
+      "loss"
+    };
+
+    // 300 non-members measure FPR 10% and 1%, not 0.1% (which needs 1,000).
+    List<String> args = new java.util.ArrayList<>(List.of(files));
+    args.addAll(List.of("--json", json.toString()));
+    Cli.Result r = audit(args.toArray(new String[0]));
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains("note: TPR at FPR 0.001 left out: 300 non-members"), r.err());
+    JsonNode tpr =
+        new ObjectMapper().readTree(json.toFile()).get("attacks").get(0).get("tpr_at_fpr");
+    assertEquals(List.of("0.1", "0.01"), iterableNames(tpr));
+
+    // Asked for explicitly, the budget is not dropped: the audit says what it needs.
+    List<String> asked = new java.util.ArrayList<>(List.of(files));
+    asked.addAll(List.of("--fpr", "0.1,0.01,0.001"));
+    InspectCommandTest.assertBadInput(audit(asked.toArray(new String[0])), "needs at least 1000");
+  }
+
+  private static List<String> iterableNames(JsonNode object) {
+    List<String> names = new java.util.ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
   void unknownLabelInCsv() throws Exception {
     Path bad = tmp.resolve("bad.csv");
     Files.writeString(bad, "text,label\ngreat food,positive\nmeh,neutral\n");

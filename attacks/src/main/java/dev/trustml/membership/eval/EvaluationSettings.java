@@ -63,6 +63,26 @@ public record EvaluationSettings(
     return new EvaluationSettings(list, bootstrapResamples, confidence, seed);
   }
 
+  /**
+   * The budgets {@code nonMembers} non-members can measure: TPR at FPR t needs at least 1/t of them
+   * (below that, the ROC curve has no point at or under t). Sane defaults for small audits; when
+   * none is measurable, the settings are returned unchanged, so the evaluator says why.
+   *
+   * @return these settings, or a copy without the budgets {@code nonMembers} cannot measure
+   */
+  public EvaluationSettings measurableWith(long nonMembers) {
+    List<Double> kept = new ArrayList<>();
+    for (double f : fprs) {
+      if (nonMembers >= MembershipEvaluator.nonMembersNeeded(f)) {
+        kept.add(f);
+      }
+    }
+    if (kept.isEmpty() || kept.size() == fprs.size()) {
+      return this;
+    }
+    return new EvaluationSettings(kept, bootstrapResamples, confidence, seed);
+  }
+
   /** A copy with another number of bootstrap replicates. */
   public EvaluationSettings withBootstrapResamples(int resamples) {
     return new EvaluationSettings(fprs, resamples, confidence, seed);

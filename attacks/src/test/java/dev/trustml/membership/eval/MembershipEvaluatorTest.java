@@ -2,6 +2,7 @@ package dev.trustml.membership.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -190,5 +191,18 @@ class MembershipEvaluatorTest {
         EvaluationSettings.of(List.of(0.1, 0.01, 0.001), 1000, 0.95, 0));
     assertThrows(
         IllegalArgumentException.class, () -> EvaluationSettings.defaults().withConfidence(0));
+  }
+
+  @Test
+  void measurableBudgetsDropOnlyWhatTheNonMembersCannotMeasure() {
+    EvaluationSettings defaults = EvaluationSettings.defaults();
+    assertEquals(List.of(0.1, 0.01), defaults.measurableWith(999).fprs());
+    assertEquals(List.of(0.1, 0.01), defaults.measurableWith(100).fprs());
+    assertEquals(List.of(0.1), defaults.measurableWith(99).fprs());
+    assertSame(defaults, defaults.measurableWith(1000));
+    // Nothing measurable: unchanged, so that the evaluator explains what is needed.
+    assertSame(defaults, defaults.measurableWith(9));
+    assertEquals(defaults.seed(), defaults.measurableWith(500).seed());
+    assertEquals(defaults.bootstrapResamples(), defaults.measurableWith(500).bootstrapResamples());
   }
 }
