@@ -1,10 +1,10 @@
 package dev.trustml.cli;
 
 import dev.trustml.audit.ReferenceSource;
-import dev.trustml.audit.outputs.OutputsCsv;
 import dev.trustml.audit.outputs.PrecomputedReferences;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.UsageException;
+import dev.trustml.outputs.OutputsCsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
           + " row hashes, the seeds, the pool's SHA-256, where each result goes). With"
           + " --assignment half each pool row is IN for exactly half of the models, as"
           + " --shadow-models draws them for the same rows and seed.",
-      "Train model NNN on its CSV and write the model bundle to PLAN/models/ref-NNN, then run"
+      "Train model NNN on its CSV and write the model bundle to PLAN/models/ref-NNN (or its"
+          + " outputs on the audit rows to PLAN/models/ref-NNN/outputs.csv), then run"
           + " 'trustml audit membership --model DIR --reference PLAN'. For a target trained by"
           + " trustml the plan also holds the exact 'trustml train' command of each model"
           + " (PLAN/train-all.sh runs them all).",
@@ -151,7 +152,8 @@ final class ShadowPlanCommand implements Callable<Integer> {
                 + " each model's command does it with the target's recipe (run it in the plan"
                 + " directory; train-all.sh runs them all)."
             : "Train each model on its train_csv with your own pipeline and write the model"
-                + " bundle to its result."
+                + " bundle to its result (or the model's outputs on the audit rows to"
+                + " outputs.csv in it)."
                 + (bundle == null
                     ? ""
                     : " trustml train cannot replay the target's recipe: "
@@ -167,7 +169,7 @@ final class ShadowPlanCommand implements Callable<Integer> {
         out, models, pool.size(), a.jsonName(), seed.value);
     w.printf(
         "  training rows: %s/%s/ref-000.csv ... ; results go to %s/%s/ref-NNN/ (one model bundle"
-            + " each)%n",
+            + " or outputs.csv each)%n",
         out, ReferencePlans.TRAIN_DIR, out, ReferencePlans.MODELS_DIR);
     if (recipe != null) {
       w.printf(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustml.audit.shadow.ReferencePlanFile;
 import dev.trustml.error.ExitCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -1133,6 +1135,81 @@ class BadInputCatalogueTest {
             "train it on",
             "train/ref-000.csv"),
         bad(
+            "--reference PLAN: outputs.csv missing an audit row",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--reference",
+                    f.planWithOutputs(
+                        "text,label,logit:negative,logit:positive",
+                        (row, in) -> row.number() == 3 ? null : row.line() + ",0.5,-0.5"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "ref-000: mismatched:",
+            "outputs.csv has no row for audit row 3 (counting members then non-members)",
+            "write the model's outputs on every audit row"),
+        bad(
+            "--reference PLAN: outputs.csv missing a population row",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--reference",
+                    f.planWithOutputs(
+                        "text,label,logit:negative,logit:positive",
+                        (row, in) -> row.line() + ",0.5,-0.5"),
+                    "--population",
+                    f.file(
+                        "population.csv",
+                        "text,label\nnot a pool row at all,positive\nnor this one,negative\n"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "ref-000: mismatched:",
+            "outputs.csv has no row for population row 1 (2 of the 2 population row(s) have none)",
+            "write the model's outputs on every population row"),
+        bad(
+            "--reference PLAN: outputs.csv with other label columns than the target's",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--reference",
+                    f.planWithOutputs(
+                        "text,label,logit:negative,logit:positive,logit:neutral",
+                        (row, in) -> row.line() + ",0.5,-0.5,0"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "ref-000: mismatched:",
+            "its logit columns name the labels [negative, positive, neutral] but the target's are"
+                + " [negative, positive]",
+            "write one logit:<label> column per target label"),
+        bad(
+            "--reference PLAN: outputs.csv with losses instead of logits",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--reference",
+                    f.planWithOutputs("text,label,loss", (row, in) -> row.line() + ",0.7"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "ref-000: mismatched:",
+            "not logits",
+            "write one logit:<label> column per target label"),
+        bad(
+            "--reference PLAN: outputs.csv member flags contradict the plan",
+            BAD_INPUT,
+            f ->
+                f.membership(
+                    "--reference",
+                    f.planWithOutputs(
+                        "text,label,member,logit:negative,logit:positive",
+                        (row, in) ->
+                            row.line() + "," + ((row.number() == 2) != in ? 1 : 0) + ",0.5,-0.5"),
+                    "--json",
+                    f.freshOutput("r.json")),
+            "ref-000: mismatched:",
+            "outputs.csv row 2, column member:",
+            "for this model (1 row(s) differ)",
+            "must be its planned IN rows"),
+        bad(
             "--reference PLAN planned on other rows",
             BAD_INPUT,
             f ->
@@ -1977,6 +2054,31 @@ class BadInputCatalogueTest {
     }
 
     private int plans;
+
+    /** A pool row of a plan: its number (1 for the first) and its CSV line (text,label). */
+    record PoolRow(int number, String line) {}
+
+    /**
+     * A one-model Bernoulli plan of the sample model whose model is given as outputs.csv: {@code
+     * header}, then per pool row the line {@code line} makes of it and whether the plan has it IN
+     * (no line when null). Returns the plan's directory.
+     */
+    String planWithOutputs(String header, BiFunction<PoolRow, Boolean, String> line)
+        throws Exception {
+      Path dir = Path.of(plan("--models", "1", "--assignment", "bernoulli"));
+      List<String> pool = Files.readAllLines(dir.resolve("pool.csv"));
+      boolean[] in = ReferencePlanFile.read(dir).models().get(0).in(pool.size() - 1);
+      StringBuilder csv = new StringBuilder(header).append('\n');
+      for (int i = 1; i < pool.size(); i++) {
+        String out = line.apply(new PoolRow(i, pool.get(i)), in[i - 1]);
+        if (out != null) {
+          csv.append(out).append('\n');
+        }
+      }
+      Path models = Files.createDirectories(dir.resolve("models/ref-000"));
+      Files.writeString(models.resolve("outputs.csv"), csv.toString());
+      return dir.toString();
+    }
 
     List<String> canary(String... extra) {
       return canaryOf(SampleModels.bundle("sentiment", "nodp"), extra);

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustml.data.CsvColumns;
+import dev.trustml.data.CsvTableReader;
+import dev.trustml.data.LabeledCsvReader;
+import dev.trustml.data.LabeledCsvWriter;
+import dev.trustml.data.LabeledText;
+import dev.trustml.data.RowKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +18,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code shadow plan} then the plan's {@code train-all.sh}, which calls {@code trustml train}
  *       on each plan CSV in separate JVMs, then {@code --reference PLAN},
  *   <li>{@code --train-command} with a script made from the plan's train command,
+ *   <li>the plan with each trained model's exported outputs (outputs.csv) in place of its bundle,
  * </ul>
  *
  * <p>give the same JSON numbers for every attack (LiRA and RMIA included). Then the plan's results
@@ -47,6 +59,9 @@ class ReferencePlanTest {
   private Path nonMembers;
   private Path plan;
   private JsonNode inProcess;
+
+  /** A copy of the plan with its models trained by the plan's train-all.sh. */
+  private Path trained;
 
   @BeforeAll
   void planTrainAndAuditInProcess() throws Exception {
@@ -80,21 +95,21 @@ class ReferencePlanTest {
     Cli.Result r = audit(json, "--shadow-models", MODELS, "--cache-dir", dir("cache-1"));
     assertEquals(0, r.exit(), r.err());
     inProcess = numbers(json);
-  }
 
-  @Test
-  void modelsTrainedFromThePlanGiveTheInProcessNumbers() throws Exception {
-    Path trained = copy(plan, tmp.resolve("trained-plan"));
+    trained = copy(plan, tmp.resolve("trained-plan"));
     // The plan's script: trustml train on each plan CSV, each in its own JVM.
     ProcessBuilder pb =
         new ProcessBuilder("sh", trained.resolve("train-all.sh").toString())
             .redirectErrorStream(true)
             .redirectOutput(tmp.resolve("train-all.log").toFile());
     pb.environment().put("TRUSTML", trustmlWrapper().toString());
-    Process p = pb.start();
-    assertTrue(p.waitFor(10, TimeUnit.MINUTES), "train-all.sh did not finish");
-    assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("train-all.log")));
+    Process t = pb.start();
+    assertTrue(t.waitFor(10, TimeUnit.MINUTES), "train-all.sh did not finish");
+    assertEquals(0, t.exitValue(), Files.readString(tmp.resolve("train-all.log")));
+  }
 
+  @Test
+  void modelsTrainedFromThePlanGiveTheInProcessNumbers() throws Exception {
     Path json = tmp.resolve("plan.json");
     Cli.Result r = audit(json, "--reference", trained.toString());
     assertEquals(0, r.exit(), r.err());
@@ -115,11 +130,12 @@ class ReferencePlanTest {
     assertTrue(fromPlan.toString().contains("rmia"), fromPlan.toString());
 
     // The same models, damaged: one line per model, each naming it.
-    Path models = trained.resolve("models");
+    Path damaged = copy(trained, tmp.resolve("damaged-plan"));
+    Path models = damaged.resolve("models");
     deleteTree(models.resolve("ref-001"));
     Files.move(models.resolve("ref-002"), models.resolve("ref-009"));
     copy(models.resolve("ref-003"), models.resolve("ref-002"));
-    Cli.Result bad = audit(tmp.resolve("bad.json"), "--reference", trained.toString());
+    Cli.Result bad = audit(tmp.resolve("bad.json"), "--reference", damaged.toString());
     assertEquals(3, bad.exit(), bad.err());
     List<String> lines = bad.errLines();
     assertTrue(lines.get(0).contains("problems with the plan's 4 reference models"), bad.err());
@@ -129,6 +145,106 @@ class ReferencePlanTest {
     assertTrue(line(lines, "ref-009: extra:"), bad.err());
     assertEquals(5, lines.size(), bad.err());
     assertTrue(!Files.exists(tmp.resolve("bad.json")), "nothing written by a failed audit");
+  }
+
+  /**
+   * The trained models' outputs, exported by {@code --export-outputs}, stand in for their bundles:
+   * model 0's outputs.csv carries its planned IN rows as a member column (checked against the
+   * plan), model 1's has its logit columns in the other order, and the audit gives the numbers of
+   * the bundles.
+   */
+  @Test
+  void outputsOfThePlansModelsGiveTheBundlesNumbers() throws Exception {
+    Path outputsPlan = copy(plan, tmp.resolve("outputs-plan"));
+    int models = Integer.parseInt(MODELS);
+    for (int k = 0; k < models; k++) {
+      String id = String.format(Locale.ROOT, "ref-%03d", k);
+      Path export = tmp.resolve("export-" + id);
+      Cli.Result e =
+          Cli.run(
+              "audit",
+              "membership",
+              "--quiet",
+              "--model",
+              trained.resolve("models").resolve(id).toString(),
+              "--members",
+              members.toString(),
+              "--non-members",
+              nonMembers.toString(),
+              "--bootstrap",
+              "10",
+              "--fpr",
+              "0.1",
+              "--export-outputs",
+              export.toString());
+      assertEquals(0, e.exit(), e.err());
+      Path result = Files.createDirectories(outputsPlan.resolve("models").resolve(id));
+      writeOutputs(
+          export.resolve("target.csv"),
+          k == 0 ? outputsPlan.resolve("train").resolve(id + ".csv") : null,
+          k == 1,
+          result.resolve("outputs.csv"));
+    }
+    assertTrue(Files.readString(outputsPlan.resolve("models/ref-000/outputs.csv")).contains(",1,"));
+
+    Path json = tmp.resolve("outputs-plan.json");
+    Cli.Result r = audit(json, "--reference", outputsPlan.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode fromOutputs = numbers(json);
+    assertEquals(
+        inProcess, fromOutputs, "plan -> trustml train -> outputs.csv -> --reference PLAN");
+    assertTrue(fromOutputs.toString().contains("lira-online"), fromOutputs.toString());
+    assertTrue(fromOutputs.toString().contains("rmia"), fromOutputs.toString());
+  }
+
+  /**
+   * A plan result's outputs.csv from an exported target.csv: text, label, the logits (reversed: in
+   * the other column order), and member 1 for the rows of {@code trainCsv} when given.
+   */
+  private static void writeOutputs(Path exported, Path trainCsv, boolean reversed, Path out)
+      throws Exception {
+    Map<Long, Integer> inRows = new HashMap<>();
+    if (trainCsv != null) {
+      try (LabeledCsvReader in = LabeledCsvReader.open(trainCsv, CsvColumns.DEFAULT)) {
+        for (LabeledText t; (t = in.next()) != null; ) {
+          inRows.merge(RowKey.of(t.text(), t.label()), 1, Integer::sum);
+        }
+      }
+    }
+    try (CsvTableReader in = CsvTableReader.open(exported);
+        CSVPrinter w =
+            new CSVPrinter(
+                Files.newBufferedWriter(out, StandardCharsets.UTF_8), LabeledCsvWriter.FORMAT)) {
+      List<String> logits = new ArrayList<>();
+      for (String c : in.header()) {
+        if (c.startsWith("logit:")) {
+          logits.add(c);
+        }
+      }
+      if (reversed) {
+        Collections.reverse(logits);
+      }
+      List<String> header = new ArrayList<>(List.of("text", "label"));
+      if (trainCsv != null) {
+        header.add("member");
+      }
+      header.addAll(logits);
+      w.printRecord(header);
+      for (CsvTableReader.Row row; (row = in.next()) != null; ) {
+        String text = row.get(in.column("text"));
+        String label = row.get(in.column("label"));
+        List<String> record = new ArrayList<>(List.of(text, label));
+        if (trainCsv != null) {
+          Integer left = inRows.get(RowKey.of(text, label));
+          record.add(left != null && left > 0 ? "1" : "0");
+          inRows.computeIfPresent(RowKey.of(text, label), (key, n) -> n - 1);
+        }
+        for (String c : logits) {
+          record.add(row.get(in.column(c)));
+        }
+        w.printRecord(record);
+      }
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.trustml.audit.ReferenceModel;
 import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.membership.ModelOutputs;
 import dev.trustml.membership.VocabularyCoverage;
+import dev.trustml.outputs.OutputsCsv;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,8 @@ import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
 import dev.trustml.membership.VocabularyCoverage;
+import dev.trustml.outputs.OutputsCsv;
+import dev.trustml.outputs.OutputsTable;
 import dev.trustml.progress.Progress;
 import dev.trustml.provenance.Provenance;
 import dev.trustml.results.ModelRef;
@@ -43,10 +45,11 @@ public final class PrecomputedOutputs {
       throws TrustmlException {
     Instant started = Instant.now();
     OutputsTable table = OutputsTable.read(target);
-    int[] audit = IntStream.range(0, table.size).filter(i -> !table.population[i]).toArray();
-    int[] population = IntStream.range(0, table.size).filter(i -> table.population[i]).toArray();
+    int[] audit = IntStream.range(0, table.size()).filter(i -> !table.population()[i]).toArray();
+    int[] population =
+        IntStream.range(0, table.size()).filter(i -> table.population()[i]).toArray();
     for (int i : population) {
-      if (table.member[i]) {
+      if (table.member()[i]) {
         throw new BadInputException(
             table.where(i)
                 + ": a population row with member 1; population rows are outside the model's"
@@ -56,15 +59,15 @@ public final class PrecomputedOutputs {
     requireNoConflicts(table, audit, population);
     AuditRows rows = rows(table, audit);
     AuditRows populationRows = population.length == 0 ? null : rows(table, population);
-    List<String> classes = table.labelNames;
+    List<String> classes = table.labelNames();
     PrecomputedReferences given =
         new PrecomputedReferences(
-            PrecomputedReferences.expand(references), table.identity, target.toString());
+            PrecomputedReferences.expand(references), table.identity(), target.toString());
     List<ReferenceModel> models = given.models(rows, populationRows, progress);
 
     String sha = Hashing.sha256(target);
     List<Provenance.DataRef> sources = new ArrayList<>();
-    sources.add(new Provenance.DataRef("outputs", target.toString(), sha, table.size));
+    sources.add(new Provenance.DataRef("outputs", target.toString(), sha, table.size()));
     sources.addAll(given.files());
     return MembershipAuditData.of(
         new AuditSubject(
@@ -89,12 +92,12 @@ public final class PrecomputedOutputs {
     int[] labels = new int[lines.length];
     boolean[] member = new boolean[lines.length];
     for (int i = 0; i < lines.length; i++) {
-      rowNumbers[i] = t.rowNumbers[lines[i]];
-      keys[i] = t.keys[lines[i]];
-      labels[i] = t.labels[lines[i]];
-      member[i] = t.member[lines[i]];
+      rowNumbers[i] = t.rowNumbers()[lines[i]];
+      keys[i] = t.keys()[lines[i]];
+      labels[i] = t.labels()[lines[i]];
+      member[i] = t.member()[lines[i]];
     }
-    return new AuditRows(t.labelNames, rowNumbers, keys, labels, member, null);
+    return new AuditRows(t.labelNames(), rowNumbers, keys, labels, member, null);
   }
 
   private static VocabularyCoverage coverage(OutputsTable t, int[] lines) {
@@ -102,9 +105,9 @@ public final class PrecomputedOutputs {
     int[] unknown = new int[lines.length];
     float[] rarest = new float[lines.length];
     for (int i = 0; i < lines.length; i++) {
-      tokens[i] = t.tokens[lines[i]];
-      unknown[i] = t.unknownTokens[lines[i]];
-      rarest[i] = t.rarestToken[lines[i]];
+      tokens[i] = t.tokens()[lines[i]];
+      unknown[i] = t.unknownTokens()[lines[i]];
+      rarest[i] = t.rarestToken()[lines[i]];
     }
     return new VocabularyCoverage(tokens, unknown, rarest);
   }
@@ -117,26 +120,26 @@ public final class PrecomputedOutputs {
       throws BadInputException {
     Map<Long, Integer> firstAudit = new HashMap<>();
     for (int i : audit) {
-      Integer j = firstAudit.putIfAbsent(t.keys[i], i);
-      if (j != null && t.member[j] != t.member[i]) {
+      Integer j = firstAudit.putIfAbsent(t.keys()[i], i);
+      if (j != null && t.member()[j] != t.member()[i]) {
         throw new BadInputException(
             t.where(i)
                 + ": the same "
-                + t.identity
+                + t.identity()
                 + " and label as row "
-                + t.rowNumbers[j]
+                + t.rowNumbers()[j]
                 + ", but one is a member and the other not; a row cannot be both");
       }
     }
     for (int i : population) {
-      Integer j = firstAudit.get(t.keys[i]);
+      Integer j = firstAudit.get(t.keys()[i]);
       if (j != null) {
         throw new BadInputException(
             t.where(i)
                 + ": a population row with the same "
-                + t.identity
+                + t.identity()
                 + " and label as audit row "
-                + t.rowNumbers[j]
+                + t.rowNumbers()[j]
                 + "; population rows are never evaluated: remove one of them");
       }
     }

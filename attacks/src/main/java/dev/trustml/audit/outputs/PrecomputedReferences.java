@@ -6,6 +6,9 @@ import dev.trustml.audit.ReferenceSource;
 import dev.trustml.error.BadInputException;
 import dev.trustml.error.TrustmlException;
 import dev.trustml.io.Hashing;
+import dev.trustml.outputs.OutputsCsv;
+import dev.trustml.outputs.OutputsTable;
+import dev.trustml.outputs.RowMatcher;
 import dev.trustml.progress.Progress;
 import dev.trustml.provenance.Provenance;
 import java.io.IOException;
@@ -111,11 +114,11 @@ public final class PrecomputedReferences implements ReferenceSource {
 
   private ReferenceModel model(OutputsTable ref, AuditRows rows, AuditRows population)
       throws BadInputException {
-    if (!ref.identity.equals(identity)) {
+    if (!ref.identity().equals(identity)) {
       throw new BadInputException(
-          ref.file
+          ref.file()
               + ": identifies rows by '"
-              + ref.identity
+              + ref.identity()
               + "' but "
               + target
               + " by '"
@@ -124,7 +127,7 @@ public final class PrecomputedReferences implements ReferenceSource {
     }
     if (ref.hasCoverage()) {
       throw new BadInputException(
-          ref.file
+          ref.file()
               + ": has vocabulary columns; they describe the audited model's vocabulary and"
               + " belong in its file only");
     }
@@ -137,8 +140,8 @@ public final class PrecomputedReferences implements ReferenceSource {
     // filePosition[t]: the line of this file that stands for the audited model's row t.
     int[] filePosition = new int[n + p];
     RowMatcher matcher = new RowMatcher(keys);
-    for (int i = 0; i < ref.size; i++) {
-      int t = matcher.next(ref.keys[i]);
+    for (int i = 0; i < ref.size(); i++) {
+      int t = matcher.next(ref.keys()[i]);
       if (t < 0) {
         throw new BadInputException(
             ref.where(i)
@@ -148,11 +151,11 @@ public final class PrecomputedReferences implements ReferenceSource {
                 + target
                 + " (or it occurs more often here); every file must list the same rows");
       }
-      if (ref.populationColumn && ref.population[i] != (t >= n)) {
+      if (ref.hasPopulationColumn() && ref.population()[i] != (t >= n)) {
         throw new BadInputException(
             ref.where(i)
                 + ", column population: "
-                + (ref.population[i] ? 1 : 0)
+                + (ref.population()[i] ? 1 : 0)
                 + " but the row is "
                 + (t >= n ? "a population row" : "an audit row")
                 + " in "
@@ -163,19 +166,19 @@ public final class PrecomputedReferences implements ReferenceSource {
     int missing = matcher.firstUnmatched();
     if (missing >= 0) {
       throw new BadInputException(
-          ref.file
+          ref.file()
               + ": has no row for "
               + target
               + " row "
               + (missing < n ? rows.rowNumbers()[missing] : population.rowNumbers()[missing - n])
               + "; every file must list the same rows");
     }
-    String name = ref.file.toString();
+    String name = ref.file().toString();
     int[] auditLines = Arrays.copyOfRange(filePosition, 0, n);
-    boolean[] auditIn = flags(ref.member, auditLines);
+    boolean[] auditIn = flags(ref.member(), auditLines);
     if (Arrays.equals(auditIn, rows.isMember())) {
       throw new BadInputException(
-          ref.file
+          ref.file()
               + ": its IN rows (member 1) are exactly the audited model's members; its IN/OUT"
               + " rows would be the membership under audit - use a reference trained on another"
               + " sample");
@@ -190,7 +193,7 @@ public final class PrecomputedReferences implements ReferenceSource {
         ref.outputs(name, auditLines, classes),
         auditIn,
         ref.outputs(name + " (population)", populationLines, classes),
-        flags(ref.member, populationLines));
+        flags(ref.member(), populationLines));
   }
 
   private static boolean[] flags(boolean[] values, int[] lines) {

@@ -104,7 +104,9 @@ public final class PlanReferences {
                 + resultPath
                 + "; train it on "
                 + planDir.resolve(model.trainCsv())
-                + " and write the model there");
+                + " and write the model there (a model bundle, or its outputs as "
+                + PlannedResult.OUTPUTS_FILE
+                + ")");
       } else {
         long[] inKeys = new long[model.inRows()];
         int k = 0;
@@ -117,7 +119,14 @@ public final class PlanReferences {
         for (String p :
             result.problems(
                 new PlannedResult.Expected(
-                    labels, targetModelSha256, model.trainCsvSha256(), inKeys))) {
+                    labels,
+                    targetModelSha256,
+                    model.trainCsvSha256(),
+                    inKeys,
+                    poolKeys,
+                    poolIn,
+                    audit.keys(),
+                    population == null ? null : population.keys()))) {
           problems.add(model.id() + ": mismatched: " + p);
         }
       }

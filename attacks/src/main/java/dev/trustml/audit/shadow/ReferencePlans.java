@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * PLAN/plan.json          the plan ({@link ReferencePlanFile})
  * PLAN/pool.csv           every pool row, text,label
  * PLAN/train/ref-000.csv  model 0's training rows, text,label (its IN rows in pool order)
- * PLAN/models/            where the trained results go: models/ref-000/ (a model bundle)
+ * PLAN/models/            where the trained results go: models/ref-000/ (a model bundle, or
+ *                         its outputs as models/ref-000/outputs.csv)
  * PLAN/vocab.txt          the target's vocabulary (trustml targets)
  * PLAN/train-all.sh       trains every model with trustml's recipe (trustml targets)
  * </pre>

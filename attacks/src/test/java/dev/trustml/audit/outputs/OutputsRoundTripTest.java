@@ -11,6 +11,7 @@ import dev.trustml.audit.MembershipAuditData;
 import dev.trustml.audit.OneRunOption;
 import dev.trustml.membership.RmiaParameters;
 import dev.trustml.membership.eval.EvaluationSettings;
+import dev.trustml.outputs.RowMatcher;
 import dev.trustml.progress.Progress;
 import dev.trustml.results.MembershipResult;
 import java.nio.file.Files;

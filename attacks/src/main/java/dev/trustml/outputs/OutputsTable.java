@@ -1,4 +1,4 @@
-package dev.trustml.audit.outputs;
+package dev.trustml.outputs;
 
 import dev.trustml.data.CsvTableReader;
 import dev.trustml.data.RowKey;
@@ -16,36 +16,40 @@ import java.util.Map;
  * One precomputed-outputs file ({@link OutputsCsv}), read and checked; every problem is one line
  * naming the file, the row and the column. Columnar, in file order.
  */
-final class OutputsTable {
-  final Path file;
+public final class OutputsTable {
+  private final Path file;
 
   /** {@code id} or {@code text}: what identifies a row (with its label). */
-  final String identity;
+  private final String identity;
 
   /** The labels: the logit columns' in header order, else as they first appear. */
-  final List<String> labelNames;
+  private final List<String> labelNames;
 
-  final int size;
-  final long[] rowNumbers;
-  final long[] keys;
-  final int[] labels;
-  final boolean[] member;
-  final boolean[] population;
+  private final int size;
+  private final long[] rowNumbers;
+  private final long[] keys;
+  private final int[] labels;
+
+  /** Whether the file has a member column (else no row is a member). */
+  private final boolean memberColumn;
+
+  private final boolean[] member;
+  private final boolean[] population;
 
   /** Whether the file has a population column (else no row is a population row). */
-  final boolean populationColumn;
+  private final boolean populationColumn;
 
   /** Row-major {@code size x labelNames.size()}, or null when the file gives losses. */
-  final float[] logits;
+  private final float[] logits;
 
   /** Each row's loss, or null when the file gives logits. */
-  final double[] losses;
+  private final double[] losses;
 
   /** Vocabulary coverage, or null when the file has none. */
-  final int[] tokens;
+  private final int[] tokens;
 
-  final int[] unknownTokens;
-  final float[] rarestToken;
+  private final int[] unknownTokens;
+  private final float[] rarestToken;
 
   private OutputsTable(Builder b) {
     file = b.file;
@@ -56,6 +60,7 @@ final class OutputsTable {
     keys = Arrays.copyOf(b.keys, size);
     labels = Arrays.copyOf(b.labels, size);
     member = Arrays.copyOf(b.member, size);
+    memberColumn = b.memberColumn >= 0;
     population = Arrays.copyOf(b.population, size);
     populationColumn = b.populationColumn >= 0;
     logits = b.logitColumns == null ? null : Arrays.copyOf(b.logits, size * b.logitColumns.length);
@@ -66,10 +71,20 @@ final class OutputsTable {
     rarestToken = coverage ? Arrays.copyOf(b.rarestToken, size) : null;
   }
 
-  /** Reads and checks {@code file}. */
-  static OutputsTable read(Path file) throws BadInputException {
+  /** Reads and checks {@code file}, which must have a {@code member} column. */
+  public static OutputsTable read(Path file) throws BadInputException {
+    return read(file, true);
+  }
+
+  /**
+   * Reads and checks {@code file}.
+   *
+   * @param memberRequired whether the {@code member} column must be there (else it is optional:
+   *     when a reader knows the IN rows from elsewhere, the column is only checked against them)
+   */
+  public static OutputsTable read(Path file, boolean memberRequired) throws BadInputException {
     try (CsvTableReader reader = CsvTableReader.open(file)) {
-      Builder b = new Builder(reader);
+      Builder b = new Builder(reader, memberRequired);
       for (CsvTableReader.Row row; (row = reader.next()) != null; ) {
         b.add(row);
       }
@@ -80,11 +95,85 @@ final class OutputsTable {
     }
   }
 
-  boolean hasLogits() {
+  public Path file() {
+    return file;
+  }
+
+  /** {@code id} or {@code text}: the column that identifies a row (with its label). */
+  public String identity() {
+    return identity;
+  }
+
+  /** The labels: the logit columns' in header order, else as they first appear. */
+  public List<String> labelNames() {
+    return labelNames;
+  }
+
+  /** The number of rows. */
+  public int size() {
+    return size;
+  }
+
+  /** Each row's number in the file (1 for the first row after the header). */
+  public long[] rowNumbers() {
+    return rowNumbers;
+  }
+
+  /** Each row's {@link RowKey} of its identity and label. */
+  public long[] keys() {
+    return keys;
+  }
+
+  /** Each row's label, an index into {@link #labelNames()}. */
+  public int[] labels() {
+    return labels;
+  }
+
+  /** Whether the file has a member column. */
+  public boolean hasMemberColumn() {
+    return memberColumn;
+  }
+
+  /** Each row's member flag (all false without a member column). */
+  public boolean[] member() {
+    return member;
+  }
+
+  /** Each row's population flag (all false without a population column). */
+  public boolean[] population() {
+    return population;
+  }
+
+  /** Whether the file has a population column. */
+  public boolean hasPopulationColumn() {
+    return populationColumn;
+  }
+
+  /** Each row's loss, or null when the file gives logits. */
+  public double[] losses() {
+    return losses;
+  }
+
+  /** Each row's token count, or null without vocabulary columns. */
+  public int[] tokens() {
+    return tokens;
+  }
+
+  /** Each row's unknown-token count, or null without vocabulary columns. */
+  public int[] unknownTokens() {
+    return unknownTokens;
+  }
+
+  /** Each row's largest known token id over the vocabulary size, or null without them. */
+  public float[] rarestToken() {
+    return rarestToken;
+  }
+
+  public boolean hasLogits() {
     return logits != null;
   }
 
-  boolean hasCoverage() {
+  public boolean hasCoverage() {
     return tokens != null;
   }
 
@@ -94,7 +183,8 @@ final class OutputsTable {
    *
    * @throws BadInputException when the logit columns name other labels than {@code classes}
    */
-  ModelOutputs outputs(String source, int[] rows, List<String> classes) throws BadInputException {
+  public ModelOutputs outputs(String source, int[] rows, List<String> classes)
+      throws BadInputException {
     int k = classes.size();
     int[] toClass = new int[labelNames.size()];
     for (int j = 0; j < toClass.length; j++) {
@@ -111,7 +201,7 @@ final class OutputsTable {
       }
       return ModelOutputs.ofLosses(source, k, y, l);
     }
-    if (labelNames.size() != k || Arrays.stream(toClass).anyMatch(c -> c < 0)) {
+    if (!hasLogitsOf(classes)) {
       throw new BadInputException(
           file
               + ": the logit columns name the labels "
@@ -120,17 +210,34 @@ final class OutputsTable {
               + classes
               + "; give one logit column per label of the audited model");
     }
-    float[] z = new float[rows.length * k];
-    for (int r = 0; r < rows.length; r++) {
-      for (int j = 0; j < k; j++) {
-        z[r * k + toClass[j]] = logits[rows[r] * k + j];
-      }
-    }
+    float[] z = logits(rows, classes);
     return ModelOutputs.of(source, k, y, z);
   }
 
+  /** Whether the logit columns name exactly {@code classes}, in any order. */
+  public boolean hasLogitsOf(List<String> classes) {
+    return logits != null && labelNames.size() == classes.size() && classes.containsAll(labelNames);
+  }
+
+  /**
+   * This file's logits on the rows at {@code rows} (positions in this file), row-major {@code
+   * rows.length x classes.size()}, with the classes numbered as in {@code classes}; call only when
+   * {@link #hasLogitsOf} {@code classes}.
+   */
+  public float[] logits(int[] rows, List<String> classes) {
+    int k = classes.size();
+    float[] z = new float[rows.length * k];
+    for (int j = 0; j < k; j++) {
+      int c = classes.indexOf(labelNames.get(j));
+      for (int r = 0; r < rows.length; r++) {
+        z[r * k + c] = logits[rows[r] * k + j];
+      }
+    }
+    return z;
+  }
+
   /** Where row {@code i} is, for messages: {@code FILE row N}. */
-  String where(int i) {
+  public String where(int i) {
     return file + " row " + rowNumbers[i];
   }
 
@@ -161,7 +268,7 @@ final class OutputsTable {
     private int[] unknownTokens = new int[1024];
     private float[] rarestToken = new float[1024];
 
-    Builder(CsvTableReader reader) throws BadInputException {
+    Builder(CsvTableReader reader, boolean memberRequired) throws BadInputException {
       file = reader.file();
       List<String> header = reader.header();
       List<Integer> logitIndex = new ArrayList<>();
@@ -196,7 +303,10 @@ final class OutputsTable {
       }
       labelColumn = required(reader, OutputsCsv.LABEL, "each row's true label");
       memberColumn =
-          required(reader, OutputsCsv.MEMBER, "1 for rows the model trained on, 0 for the others");
+          memberRequired
+              ? required(
+                  reader, OutputsCsv.MEMBER, "1 for rows the model trained on, 0 for the others")
+              : reader.column(OutputsCsv.MEMBER);
       populationColumn = reader.column(OutputsCsv.POPULATION);
       int loss = reader.column(OutputsCsv.LOSS);
       int conf = reader.column(OutputsCsv.CONFIDENCE);
@@ -301,7 +411,7 @@ final class OutputsTable {
       }
       labels[i] = index;
       keys[i] = RowKey.of(row.get(identityColumn), label);
-      member[i] = flag(row, memberColumn, OutputsCsv.MEMBER);
+      member[i] = memberColumn >= 0 && flag(row, memberColumn, OutputsCsv.MEMBER);
       population[i] = populationColumn >= 0 && flag(row, populationColumn, OutputsCsv.POPULATION);
       if (logitColumns != null) {
         int k = logitColumns.length;

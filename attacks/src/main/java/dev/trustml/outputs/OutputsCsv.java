@@ -1,4 +1,4 @@
-package dev.trustml.audit.outputs;
+package dev.trustml.outputs;
 
 import java.util.List;
 

@@ -1,21 +1,22 @@
-package dev.trustml.audit.outputs;
+package dev.trustml.outputs;
 
 import java.util.Arrays;
 
 /**
- * Finds the audited model's row that a row of another model's file stands for: by key (identity and
- * label), and among rows with the same key (a row repeated) in order of appearance. Each position
- * is handed out once.
+ * Finds the row of one list that a row of another stands for (e.g. the audited model's row for a
+ * row of a reference model's file, or a file's row for an audit row): by key (identity and label),
+ * and among rows with the same key (a row repeated) in order of appearance. Each position is handed
+ * out once.
  */
-final class RowMatcher {
+public final class RowMatcher {
   private final long[] sortedKeys;
   private final int[] positions;
   private final int[] used;
 
   /**
-   * @param keys the audited model's rows, by position
+   * @param keys the rows looked up, by position
    */
-  RowMatcher(long[] keys) {
+  public RowMatcher(long[] keys) {
     Integer[] order = new Integer[keys.length];
     Arrays.setAll(order, i -> i);
     // Stable: equal keys stay in position order.
@@ -30,7 +31,7 @@ final class RowMatcher {
   }
 
   /** The next unmatched position with {@code key}, or -1 when there is none (left). */
-  int next(long key) {
+  public int next(long key) {
     int first = firstIndex(key);
     if (first < 0) {
       return -1;
@@ -44,7 +45,7 @@ final class RowMatcher {
   }
 
   /** A position no row was matched to, or -1 when every position was. */
-  int firstUnmatched() {
+  public int firstUnmatched() {
     int lowest = -1;
     for (int i = 0; i < sortedKeys.length; ) {
       int end = i;
