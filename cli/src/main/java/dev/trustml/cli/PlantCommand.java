@@ -11,12 +11,18 @@ import dev.trustml.canary.SecretsJson;
 import dev.trustml.data.LabeledCsvReader;
 import dev.trustml.data.LabeledCsvWriter;
 import dev.trustml.data.LabeledText;
+import dev.trustml.error.BadInputException;
 import dev.trustml.error.UsageException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -97,6 +103,16 @@ final class PlantCommand implements Callable<Integer> {
       description = "Where the secret goes (JSON); keep it apart from the data.")
   Path secretsOut;
 
+  @Option(
+      names = "--secrets-in",
+      paramLabel = "FILE",
+      description =
+          "Secrets of canaries already planted in --data by an earlier 'canary plant': the new"
+              + " secrets file lists them and the new ones, so that one file serves 'train"
+              + " --canaries' and 'audit canary' (e.g. pins, then an audit set). May be the same"
+              + " file as --secrets-out.")
+  Path secretsIn;
+
   @Mixin SeedOption seed;
 
   @Override
@@ -131,6 +147,13 @@ final class PlantCommand implements Callable<Integer> {
     }
     OutputPaths.requireFile(out);
     OutputPaths.requireFile(secretsOut);
+    if (secretsIn != null && !Files.exists(secretsIn)) {
+      throw new BadInputException(
+          "--secrets-in "
+              + secretsIn
+              + " does not exist; give the secrets file the earlier 'canary plant' wrote");
+    }
+    List<PlantedCanary> earlier = secretsIn == null ? List.of() : SecretsJson.read(secretsIn);
     List<CanaryTemplate> parsed = new ArrayList<>();
     for (String t : templates.isEmpty() ? List.of(AuditSetPlanter.DEFAULT_TEMPLATE) : templates) {
       CanaryTemplate template = CanaryTemplate.parse(t, Path.of("").toAbsolutePath());
@@ -156,6 +179,7 @@ final class PlantCommand implements Callable<Integer> {
         dataLabels.add(r.label());
       }
     }
+    requireInData(earlier, rows);
     PrintWriter w = spec.commandLine().getOut();
     PlantingResult planted;
     if (auditSet != null) {
@@ -168,8 +192,9 @@ final class PlantCommand implements Callable<Integer> {
       }
       planted = CanaryPlanter.plant(rows, specs, seed.value);
     }
+    List<PlantedCanary> all = withEarlier(earlier, planted.canaries());
     LabeledCsvWriter.write(out, columns.columns(), planted.rows());
-    SecretsJson.write(secretsOut, planted.canaries());
+    SecretsJson.write(secretsOut, all);
     if (auditSet != null) {
       long in = planted.canaries().stream().filter(PlantedCanary::inData).count();
       w.printf(
@@ -185,5 +210,64 @@ final class PlantCommand implements Callable<Integer> {
     }
     w.flush();
     return 0;
+  }
+
+  /** Every earlier canary that is in the data has all its copies in {@code rows}. */
+  private void requireInData(List<PlantedCanary> earlier, List<LabeledText> rows)
+      throws BadInputException {
+    Map<LabeledText, Integer> counts = new HashMap<>();
+    for (LabeledText r : rows) {
+      counts.merge(new LabeledText(r.text(), r.label()), 1, Integer::sum);
+    }
+    for (PlantedCanary c : earlier) {
+      if (!c.inData()) {
+        continue;
+      }
+      LabeledText copy = new LabeledText(c.template().render(c.secret()), c.label());
+      int found = counts.getOrDefault(copy, 0);
+      if (found < c.repetitions()) {
+        throw new BadInputException(
+            "secrets file "
+                + secretsIn
+                + " canary '"
+                + (c.id() != null ? c.id() : c.template().source())
+                + "' has "
+                + found
+                + " of its "
+                + c.repetitions()
+                + " copies in "
+                + data
+                + "; give the CSV the earlier 'canary plant' wrote");
+      }
+    }
+  }
+
+  /**
+   * The earlier canaries followed by the new ones. Their ids must differ: a secrets file names each
+   * canary once (two audit sets in one file would both be numbered from audit-1).
+   */
+  private List<PlantedCanary> withEarlier(List<PlantedCanary> earlier, List<PlantedCanary> added)
+      throws BadInputException {
+    Set<String> ids = new HashSet<>();
+    for (PlantedCanary c : earlier) {
+      if (c.id() != null) {
+        ids.add(c.id());
+      }
+    }
+    for (PlantedCanary c : added) {
+      if (c.id() != null && ids.contains(c.id())) {
+        throw new BadInputException(
+            "secrets file "
+                + secretsIn
+                + " already holds a canary '"
+                + c.id()
+                + "'"
+                + (c.included() != null ? " (it holds an audit set)" : "")
+                + "; plant one audit set per data set, or plant into a fresh secrets file");
+      }
+    }
+    List<PlantedCanary> all = new ArrayList<>(earlier);
+    all.addAll(added);
+    return all;
   }
 }

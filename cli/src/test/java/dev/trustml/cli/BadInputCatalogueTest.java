@@ -199,6 +199,24 @@ class BadInputCatalogueTest {
                     "32"),
             "rows.csv: line 1 must be [PAD]"),
         bad(
+            "canary plant: --secrets-in missing",
+            BAD_INPUT,
+            f ->
+                List.of(
+                    "canary",
+                    "plant",
+                    "--data",
+                    SampleModels.root().resolve("sentiment/members.csv").toString(),
+                    "--audit-set",
+                    "100",
+                    "--secrets-in",
+                    f.path("earlier.json"),
+                    "--out",
+                    f.freshOutput("planted.csv"),
+                    "--secrets-out",
+                    f.freshOutput("secrets.json")),
+            "earlier.json does not exist; give the secrets file the earlier 'canary plant' wrote"),
+        bad(
             "model init: the bundle directory is not empty",
             USAGE,
             f -> {

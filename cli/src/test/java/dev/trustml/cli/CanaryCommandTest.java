@@ -315,6 +315,107 @@ class CanaryCommandTest {
     assertTrue(audit.out().contains("one-run audit set: 300 canaries"), audit.out());
   }
 
+  @Test
+  void pinsThenAnAuditSetShareOneSecretsFile() throws Exception {
+    StringBuilder csv = new StringBuilder("text,label\n");
+    String[] good = {"great food", "lovely staff", "really good", "nice place", "good value"};
+    String[] bad = {"awful food", "rude staff", "really bad", "dirty place", "poor value"};
+    for (int i = 0; i < 50; i++) {
+      csv.append(good[i % 5]).append(",positive\n").append(bad[i % 5]).append(",negative\n");
+    }
+    Path data = tmp.resolve("train.csv");
+    Files.writeString(data, csv);
+    Path withPin = tmp.resolve("with-pin.csv");
+    Path both = tmp.resolve("both.csv");
+    Path secrets = tmp.resolve("secrets.json");
+    Cli.Result pin =
+        Cli.run(
+            "canary",
+            "plant",
+            "--data",
+            data.toString(),
+            "--canary",
+            "my pin is {digit} {digit} {digit} {digit}",
+            "--label",
+            "positive",
+            "--repeat",
+            "4",
+            "--out",
+            withPin.toString(),
+            "--secrets-out",
+            secrets.toString());
+    assertEquals(0, pin.exit(), pin.err());
+    String[] auditSet = {
+      "canary",
+      "plant",
+      "--data",
+      withPin.toString(),
+      "--audit-set",
+      "100",
+      "--secrets-in",
+      secrets.toString(),
+      "--out",
+      both.toString(),
+      "--secrets-out",
+      secrets.toString()
+    };
+    Cli.Result set = Cli.run(auditSet);
+    assertEquals(0, set.exit(), set.err());
+    JsonNode canaries = new ObjectMapper().readTree(secrets.toFile()).get("canaries");
+    assertEquals(101, canaries.size());
+    assertEquals(
+        "my pin is {digit} {digit} {digit} {digit}", canaries.get(0).get("template").asText());
+    assertEquals(4, canaries.get(0).get("repetitions").asInt());
+    assertTrue(canaries.get(100).has("included"), canaries.get(100).toString());
+
+    // A second audit set into the same file, and earlier canaries that are not in the data.
+    String[] again = auditSet.clone();
+    again[3] = both.toString();
+    again[9] = tmp.resolve("again.csv").toString();
+    again[11] = tmp.resolve("again.json").toString();
+    InspectCommandTest.assertBadInput(Cli.run(again), "(it holds an audit set)");
+    String[] notInData = auditSet.clone();
+    notInData[3] = data.toString();
+    notInData[9] = tmp.resolve("x.csv").toString();
+    notInData[11] = tmp.resolve("x.json").toString();
+    InspectCommandTest.assertBadInput(Cli.run(notInData), "has 0 of its 4 copies in");
+    assertFalse(Files.exists(tmp.resolve("x.json")), "nothing written on bad input");
+
+    Path bundle = tmp.resolve("model");
+    Cli.Result train =
+        Cli.run(
+            "train",
+            "--data",
+            both.toString(),
+            "--canaries",
+            secrets.toString(),
+            "--out",
+            bundle.toString(),
+            "--epochs",
+            "5",
+            "--embedding-dim",
+            "16",
+            "--hidden-dim",
+            "32");
+    assertEquals(0, train.exit(), train.err());
+    Path json = tmp.resolve("both.json");
+    Cli.Result audit =
+        Cli.run(
+            "audit",
+            "canary",
+            "--quiet",
+            "--model",
+            bundle.toString(),
+            "--secrets",
+            secrets.toString(),
+            "--json",
+            json.toString());
+    assertEquals(0, audit.exit(), audit.err());
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    assertEquals(1, root.get("canaries").size(), "the pin, tested one by one");
+    assertEquals(100, root.get("audit_set").get("canaries").asInt());
+  }
+
   private JsonNode auditJson(String dataset, String variant) throws Exception {
     Path json = tmp.resolve(dataset + "-" + variant + ".json");
     Cli.Result r =
