@@ -230,14 +230,7 @@ class CanaryCommandTest {
 
   @Test
   void auditSetPlantTrainAudit() throws Exception {
-    StringBuilder csv = new StringBuilder("text,label\n");
-    String[] good = {"great food", "lovely staff", "really good", "nice place", "good value"};
-    String[] bad = {"awful food", "rude staff", "really bad", "dirty place", "poor value"};
-    for (int i = 0; i < 50; i++) {
-      csv.append(good[i % 5]).append(",positive\n").append(bad[i % 5]).append(",negative\n");
-    }
-    Path data = tmp.resolve("train.csv");
-    Files.writeString(data, csv);
+    Path data = smallReviews();
     Path planted = tmp.resolve("planted.csv");
     Path secrets = tmp.resolve("secrets.json");
     Cli.Result plant =
@@ -317,14 +310,7 @@ class CanaryCommandTest {
 
   @Test
   void pinsThenAnAuditSetShareOneSecretsFile() throws Exception {
-    StringBuilder csv = new StringBuilder("text,label\n");
-    String[] good = {"great food", "lovely staff", "really good", "nice place", "good value"};
-    String[] bad = {"awful food", "rude staff", "really bad", "dirty place", "poor value"};
-    for (int i = 0; i < 50; i++) {
-      csv.append(good[i % 5]).append(",positive\n").append(bad[i % 5]).append(",negative\n");
-    }
-    Path data = tmp.resolve("train.csv");
-    Files.writeString(data, csv);
+    Path data = smallReviews();
     Path withPin = tmp.resolve("with-pin.csv");
     Path both = tmp.resolve("both.csv");
     Path secrets = tmp.resolve("secrets.json");
@@ -414,6 +400,19 @@ class CanaryCommandTest {
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     assertEquals(1, root.get("canaries").size(), "the pin, tested one by one");
     assertEquals(100, root.get("audit_set").get("canaries").asInt());
+  }
+
+  /** 100 short reviews, half positive, as train.csv in the test's folder. */
+  private Path smallReviews() throws Exception {
+    StringBuilder csv = new StringBuilder("text,label\n");
+    String[] good = {"great food", "lovely staff", "really good", "nice place", "good value"};
+    String[] bad = {"awful food", "rude staff", "really bad", "dirty place", "poor value"};
+    for (int i = 0; i < 50; i++) {
+      csv.append(good[i % 5]).append(",positive\n").append(bad[i % 5]).append(",negative\n");
+    }
+    Path data = tmp.resolve("train.csv");
+    Files.writeString(data, csv);
+    return data;
   }
 
   private JsonNode auditJson(String dataset, String variant) throws Exception {
